@@ -1,0 +1,5 @@
+import sys
+
+from azodesk.cli import main
+
+sys.exit(main())

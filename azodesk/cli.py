@@ -1,0 +1,100 @@
+"""The ``azodesk`` command line.
+
+``azodesk assess CASE.json`` prints the assessment of a case file.  Exit codes: 0 success,
+2 invalid input (one line per problem on stderr), 1 an internal error (with a short message).
+Heavy modules are imported only by the command that needs them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+EXIT_OK, EXIT_ERROR, EXIT_INVALID = 0, 1, 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        return _welcome(parser)
+    try:
+        return int(args.run(args))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="azodesk", description="AzoDesk: counselling desk for couples facing azoospermia."
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    assess = commands.add_parser(
+        "assess", help="assess a case file (azodesk.case/1)",
+        description="Print the assessment of a case file: likely cause, missing tests and the "
+        "status of every pathway step.",
+    )
+    assess.add_argument("case", help="path of the case file, or - for standard input")
+    assess.add_argument("--format", choices=("json", "text"), default="json")
+    assess.add_argument("--lang", choices=("en", "id"), default="en")
+    assess.set_defaults(run=_assess)
+    return parser
+
+
+def _read_input(name: str) -> bytes:
+    if name == "-":
+        return sys.stdin.buffer.read()
+    return Path(name).read_bytes()
+
+
+def _assess(args: argparse.Namespace) -> int:
+    from azodesk.domain.assessment import assess, assessment_to_json
+    from azodesk.domain.knowledge import KnowledgeError, load_knowledge
+    from azodesk.domain.parsing import load_case_bytes
+
+    try:
+        raw = _read_input(args.case)
+    except OSError as error:
+        print(f"azodesk: cannot read {args.case}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_INVALID
+    result = load_case_bytes(raw)
+    if result.case is None:
+        for problem in result.errors:
+            print(f"{args.case}: {problem.message}", file=sys.stderr)
+        return EXIT_INVALID
+    try:
+        knowledge = load_knowledge()
+    except KnowledgeError as error:
+        print(f"azodesk: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    assessment = assess(result.case, knowledge, warnings=result.warnings)
+    if args.format == "json":
+        document = assessment_to_json(assessment, knowledge, args.lang)
+        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    else:
+        from azodesk.reports.text import render_text_report
+
+        sys.stdout.write(render_text_report(assessment, knowledge, args.lang))
+    return EXIT_OK
+
+
+def _welcome(parser: argparse.ArgumentParser) -> int:
+    """Without a command: show the demo couple's assessment, then how to use the tool."""
+    from azodesk.domain.knowledge import resources_dir
+
+    demo = resources_dir() / "demo" / "demo-couple.case.json"
+    if demo.is_file():
+        print(f"AzoDesk — the demo couple ({demo.name}):\n")
+        _assess(argparse.Namespace(case=str(demo), format="text", lang="en"))
+        print()
+    parser.print_help()
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())
