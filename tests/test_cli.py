@@ -9,13 +9,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from vignettes import VIGNETTES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from azodesk.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
-VIGNETTES = ROOT.parent / "shared" / "clinical" / "vignettes"
 DEMO = ROOT / "resources" / "demo" / "demo-couple.case.json"
 
 

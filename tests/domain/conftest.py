@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-VIGNETTE_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "clinical" / "vignettes"
+from vignettes import VIGNETTES as VIGNETTE_DIR
 
 # The example of case-format.md ("azodesk.case/1"), every field filled in, comments removed.
 EXAMPLE_CASE: dict[str, Any] = {

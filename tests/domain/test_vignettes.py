@@ -12,12 +12,20 @@ from azodesk.domain.assessment import assess, assessment_to_json
 from azodesk.domain.knowledge import load_knowledge
 from azodesk.domain.parsing import load_case_bytes
 
-VIGNETTES = Path(__file__).resolve().parents[2].parent / "shared" / "clinical" / "vignettes"
+from vignettes import BUNDLED, SHARED, VIGNETTES
+
 CASES = sorted(VIGNETTES.glob("*.case.json"))
 
 
 def test_the_vignette_folder_is_there() -> None:
-    assert len(CASES) >= 11, f"expected the shared vignettes in {VIGNETTES}"
+    assert len(CASES) >= 11, f"expected the vignettes in {VIGNETTES}"
+
+
+@pytest.mark.skipif(not SHARED.is_dir(), reason="no ../shared next to this checkout")
+def test_the_bundled_copy_matches_the_shared_reference() -> None:
+    shared = {p.name: p.read_bytes() for p in SHARED.glob("*.json")}
+    bundled = {p.name: p.read_bytes() for p in BUNDLED.glob("*.json")}
+    assert bundled == shared, f"re-copy {SHARED} into {BUNDLED}"
 
 
 def _assessment(path: Path, lang: str = "en") -> dict[str, Any]:
