@@ -14,56 +14,40 @@ STATUS_ORDER = (
     Status.RECOMMENDED, Status.OPTION, Status.PENDING_TESTS, Status.NOT_INDICATED,
     Status.CONTRAINDICATED, Status.NOT_PERMITTED_LOCALLY,
 )
-_HEAD = {
-    "en": {
-        "title": "AzoDesk assessment", "ruleset": "ruleset", "date": "Consultation date",
-        "jurisdiction": "Jurisdiction", "cause": "LIKELY CAUSE",
-        "why": "Why", "also": "Also note", "notes": "For the counselor", "missing": "TESTS STILL MISSING",
-        "warnings": "PLEASE CHECK THESE ENTRIES", "pathway": "TREATMENT PATHWAY FOR THIS COUPLE",
-        "figures": "Figures", "change": "What would change this", "multihit": "MULTI-HIT PICTURE (NOA)",
-        "sources": "SOURCES", "none": "none",
-    },
-    "id": {
-        "title": "Penilaian AzoDesk", "ruleset": "versi aturan", "date": "Tanggal konsultasi",
-        "jurisdiction": "Yurisdiksi", "cause": "PENYEBAB YANG PALING MUNGKIN",
-        "why": "Alasan", "also": "Perlu diperhatikan", "notes": "Untuk konselor", "missing": "PEMERIKSAAN YANG MASIH KURANG",
-        "warnings": "MOHON PERIKSA DATA BERIKUT", "pathway": "JALUR PENGOBATAN UNTUK PASANGAN INI",
-        "figures": "Angka", "change": "Yang dapat mengubah ini", "multihit": "GAMBARAN MULTI-HIT (NOA)",
-        "sources": "SUMBER", "none": "tidak ada",
-    },
-}
 
 
 def render_text_report(a: Assessment, knowledge: Knowledge, lang: Lang = "en") -> str:
     r = Renderer(knowledge, lang)
-    h = _HEAD[lang]
+    def h(key: str) -> str:
+        return r.text(f"report_{key}")
+
     lines: list[str] = []
     c = a.classification
-    lines += [f"{h['title']} — {h['ruleset']} {a.ruleset_version}"]
+    lines += [f"{h('title')} — {h('ruleset')} {a.ruleset_version}"]
     jurisdiction = knowledge.jurisdictions.get(a.jurisdiction)
     place = jurisdiction.name.get(lang) if jurisdiction else a.jurisdiction
-    lines += [f"{h['date']}: {r.date(a.findings.reference_date)} · {h['jurisdiction']}: {place}", ""]
+    lines += [f"{h('date')}: {r.date(a.findings.reference_date)} · {h('jurisdiction')}: {place}", ""]
 
-    lines += [h["cause"]]
+    lines += [h('cause')]
     confidence = f" — {r.name('confidence', c.confidence.value)}" if c.confidence else ""
     lines += [f"  {r.name('category', c.category.value)} ({c.category.value}){confidence}"]
     lines += _wrap(knowledge.explanations["category"][c.category.value].get(lang), "  ")
-    lines += [f"  {h['why']}:"] + _bullets(r, c.reasons)
+    lines += [f"  {h('why')}:"] + _bullets(r, c.reasons)
     if c.secondary:
-        lines += [f"  {h['also']}:"]
+        lines += [f"  {h('also')}:"]
         for label in c.secondary:
             text = f"{r.name('secondary', label.value)}: {knowledge.explanations['secondary'][label.value].get(lang)}"
             lines += _wrap(text, "   • ", "     ")
     if c.notes:
-        lines += [f"  {h['notes']}:"] + _bullets(r, c.notes)
+        lines += [f"  {h('notes')}:"] + _bullets(r, c.notes)
     if c.missing:
-        lines += ["", h["missing"]]
+        lines += ["", h('missing')]
         for item in c.missing:
             lines += _wrap(r.name("missing", item.value), "  • ", "    ")
     if a.warnings:
-        lines += ["", h["warnings"]] + [line for w in a.warnings for line in _wrap(w.message, "  • ", "    ")]
+        lines += ["", h('warnings')] + [line for w in a.warnings for line in _wrap(w.message, "  • ", "    ")]
 
-    lines += ["", h["pathway"]]
+    lines += ["", h('pathway')]
     for status in STATUS_ORDER:
         steps = [s for s in a.steps if s.status == status]
         if not steps:
@@ -73,20 +57,20 @@ def render_text_report(a: Assessment, knowledge: Knowledge, lang: Lang = "en") -
             lines += [f"   ■ {r.step_name(step.id)}  [{', '.join(r.step_sources(step))}]"]
             lines += _bullets(r, step.reasons, indent="      ")
             if step.changes:
-                lines += [f"      {h['change']}:"] + _bullets(r, step.changes, indent="        ")
+                lines += [f"      {h('change')}:"] + _bullets(r, step.changes, indent="        ")
             for outcome_id in step.outcomes:
                 o = knowledge.outcomes[outcome_id]
                 text = f"{r.figure(o)}: {o.label.get(lang)} ({o.population.get(lang)}; {o.source})"
                 lines += _wrap(text, "      ≈ ", "        ")
 
     if a.multihit:
-        lines += ["", h["multihit"]] + _multihit_lines(a, knowledge, r)
+        lines += ["", h('multihit')] + _multihit_lines(a, knowledge, r)
 
     used = {s for step in a.steps for s in r.step_sources(step)} | set(r.sources(c.reasons + c.notes))
     if a.multihit:
         panel = knowledge.multihit
         used |= set(panel.sources) | {s for f in a.multihit.present for s in panel.factors[f.id].sources}
-    lines += ["", h["sources"]]
+    lines += ["", h('sources')]
     for source_id in sorted(used):
         s = knowledge.sources[source_id]
         grade = f" — {s.grade}" if s.grade else ""
