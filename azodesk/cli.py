@@ -29,11 +29,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
 
 
+#: Modules that add their own sub-commands through ``register(commands)``; each keeps its
+#: heavy imports inside the command functions so that ``azodesk assess`` stays fast.
+COMMAND_MODULES: tuple[str, ...] = ()
+
+
 def _parser() -> argparse.ArgumentParser:
+    import importlib
+
     parser = argparse.ArgumentParser(
         prog="azodesk", description="AzoDesk: counselling desk for couples facing azoospermia."
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(commands)
     assess = commands.add_parser(
         "assess", help="assess a case file (azodesk.case/1)",
         description="Print the assessment of a case file: likely cause, missing tests and the "

@@ -7,9 +7,17 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="$ROOT/.venv"
 PYTHON="${PYTHON:-python3}"
-# System packages: python3-venv for the virtual environment. (The Qt, PDF and font packages of
-# the later desktop and summary work are added here as those parts land.)
-APT_PACKAGES=(python3-venv)
+# System packages (Debian names; measured in ../shared/notes/stack.md):
+# the virtual environment; what Qt needs even offscreen; fonts; a real window under Xvfb;
+# the PDF checking tools the tests use.
+APT_PACKAGES=(
+    python3-venv
+    libglib2.0-0 libgl1 libegl1 libx11-6 libfontconfig1 libfreetype6 libxkbcommon0 libdbus-1-3 libbrotli1
+    fonts-dejavu-core
+    xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0
+    libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0
+    poppler-utils qpdf
+)
 
 say() { printf '\033[1mazodesk:\033[0m %s\n' "$*" >&2; }
 

@@ -13,6 +13,7 @@ from azodesk.domain.knowledge import Knowledge, Lang
 from azodesk.domain.multihit import MultiHitPanel, noa_multi_hit
 from azodesk.domain.parsing import Problem
 from azodesk.domain.pathway import LegalRule, PathwayStep, build_pathway
+from azodesk.domain.reasons import Reason
 from azodesk.domain.render import Renderer
 from azodesk.domain.vocab import ASSESSMENT_FORMAT
 
@@ -78,3 +79,40 @@ def assessment_to_json(a: Assessment, knowledge: Knowledge, lang: Lang = "en") -
             for step in a.steps
         ],
     }
+
+
+def assessment_to_record(a: Assessment) -> dict[str, Any]:
+    """A language-neutral snapshot for storage: ids, statuses, reason keys with their values.
+
+    Unlike :func:`assessment_to_json` it holds no prose, so a stored consultation can be shown in
+    either language later, and it stays small.
+    """
+    c = a.classification
+    return {
+        "format": "azodesk.assessment-record/1",
+        "ruleset_version": a.ruleset_version,
+        "jurisdiction": a.jurisdiction,
+        "category": c.category.value,
+        "subtype": c.subtype,
+        "confidence": c.confidence.value if c.confidence else None,
+        "secondary": [s.value for s in c.secondary],
+        "missing": [m.value for m in c.missing],
+        "rule": c.rule,
+        "reasons": [_reason_record(r) for r in c.reasons],
+        "notes": [_reason_record(r) for r in c.notes],
+        "warnings": [w.message for w in a.warnings],
+        "steps": [
+            {
+                "id": step.id.value,
+                "status": step.status.value,
+                "reasons": [_reason_record(r) for r in step.reasons],
+                "changes": [_reason_record(r) for r in step.changes],
+                "outcomes": list(step.outcomes),
+            }
+            for step in a.steps
+        ],
+    }
+
+
+def _reason_record(reason: Reason) -> list[Any]:
+    return [reason.key, {name: list(v) if isinstance(v, tuple) else v for name, v in reason.params}]

@@ -331,7 +331,7 @@ class _Loader:
         return out
 
 
-_VOCABULARY_SECTIONS = ("category", "secondary", "missing", "status", "confidence", "factor_state")
+_VOCABULARY_SECTIONS = ("category", "secondary", "missing", "status", "confidence", "factor_state", "stage")
 _VOCABULARY_IDS: dict[str, Iterable[str]] = {
     "category": [c.value for c in Category],
     "secondary": [s.value for s in Secondary],
@@ -339,6 +339,7 @@ _VOCABULARY_IDS: dict[str, Iterable[str]] = {
     "status": [s.value for s in Status],
     "confidence": [c.value for c in Confidence],
     "factor_state": ["present", "absent", "unknown"],
+    "stage": ["evaluation", "cause", "medical", "surgical", "sperm", "freezing", "art", "alternatives", "tests"],
 }
 
 

@@ -547,7 +547,7 @@ def _crypto(plan: Plan) -> None:
 def _insufficient(plan: Plan) -> None:
     f = plan.f
     plan.set(S.COMPLETE_EVALUATION, R, reason("insufficient.complete"))
-    pending = reason("insufficient.pending")
+    pending = reason("insufficient.pending", tests=tuple(f"term:missing_{m.value}" for m in plan.c.missing))
     for step in StepId:
         if step not in (S.COMPLETE_EVALUATION, S.FEMALE_EVALUATION):
             plan.set(step, PT, pending)
@@ -608,8 +608,23 @@ def _universal_rules(plan: Plan) -> None:
             plan.set(step, CI, reason("azf.futile", deletion=f"term:ycmd_{f.ycmd}"), outcomes=("azfab_srr",))
     if f.genetic_abnormality and plan.status(S.GENETIC_COUNSELING) != R:
         plan.set(S.GENETIC_COUNSELING, R, reason("counsel.abnormal_result"))
+    _urine_check_for_low_volume(plan)
     if plan.status(S.COMPLETE_EVALUATION) == NI:
         plan.set(S.COMPLETE_EVALUATION, NI, reason("universal.evaluation_complete"))
+
+
+def _urine_check_for_low_volume(plan: Plan) -> None:
+    """AUA-PEU: urine after orgasm when the ejaculate is under 1 mL, unless vas agenesis or
+    hypogonadism explains the small volume (facts.md R2, §3.5)."""
+    f = plan.f
+    if plan.status(S.POST_EJACULATORY_URINALYSIS) != NI or not (f.vol_very_low or f.aspermia):
+        return
+    if f.vas_absent_bilat:
+        plan.set(S.POST_EJACULATORY_URINALYSIS, NI, reason("peu.not_needed_vas_absent"))
+    elif f.t_low:
+        plan.set(S.POST_EJACULATORY_URINALYSIS, NI, reason("peu.not_needed_hypogonadism"))
+    else:
+        plan.test(S.POST_EJACULATORY_URINALYSIS, R, reason("peu.low_volume"), _peu_done(f))
 
 
 def _testosterone_extra(plan: Plan) -> tuple[Reason, ...]:
