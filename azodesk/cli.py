@@ -52,6 +52,13 @@ def _parser() -> argparse.ArgumentParser:
     assess.add_argument("--format", choices=("json", "text"), default="json")
     assess.add_argument("--lang", choices=("en", "id"), default="en")
     assess.set_defaults(run=_assess)
+    review = commands.add_parser(
+        "i18n-review", help="list the Indonesian texts not yet approved by bilingual clinical staff",
+        description="List every Indonesian text of the knowledge base that is not approved in "
+        "resources/knowledge/review.toml, with its English original.",
+    )
+    review.add_argument("--format", choices=("text", "csv"), default="text")
+    review.set_defaults(run=_i18n_review)
     return parser
 
 
@@ -89,6 +96,24 @@ def _assess(args: argparse.Namespace) -> int:
         from azodesk.reports.text import render_text_report
 
         sys.stdout.write(render_text_report(assessment, knowledge, args.lang))
+    return EXIT_OK
+
+
+def _i18n_review(args: argparse.Namespace) -> int:
+    import csv
+
+    from azodesk.domain.knowledge import load_knowledge, unreviewed_indonesian
+
+    items = unreviewed_indonesian(load_knowledge())
+    if args.format == "csv":
+        writer = csv.writer(sys.stdout)
+        writer.writerow(["key", "english", "indonesian", "attested_in_indonesian_sources"])
+        writer.writerows([i.key, i.text.en, i.text.id, "yes" if i.attested else "no"] for i in items)
+        return EXIT_OK
+    for item in items:
+        mark = " (term attested in Indonesian clinical sources)" if item.attested else ""
+        print(f"{item.key}{mark}\n  en: {item.text.en}\n  id: {item.text.id}")
+    print(f"\n{len(items)} Indonesian texts await review; approve them in resources/knowledge/review.toml.")
     return EXIT_OK
 
 

@@ -137,6 +137,7 @@ class Knowledge:
     multihit: MultiHitText
     releases: tuple[Release, ...]
     digest: str
+    approved_id: frozenset[str] = frozenset()
 
     @property
     def ruleset_version(self) -> str:
@@ -198,7 +199,7 @@ def load_knowledge(folder: Path | None = None) -> Knowledge:
     return knowledge
 
 
-_FILES = ("evidence", "outcomes", "reasons", "glossary", "vocabulary", "multihit", "jurisdictions", "ruleset")
+_FILES = ("evidence", "outcomes", "reasons", "glossary", "vocabulary", "multihit", "jurisdictions", "ruleset", "review")
 
 
 class _Loader:
@@ -233,6 +234,7 @@ class _Loader:
             multihit=self.multihit(),
             releases=tuple(Release(r["version"], r["digest"]) for r in self.raw["ruleset"].get("release", [])),
             digest=digest,
+            approved_id=frozenset(entry["key"] for entry in self.raw["review"].get("approved", [])),
         )
 
     def sources(self) -> dict[str, Source]:
@@ -379,6 +381,19 @@ def all_texts(k: Knowledge) -> Iterator[tuple[str, Text]]:
             yield f"multihit {key} {field}", getattr(f, field)
 
 
+@dataclass(frozen=True, slots=True)
+class ReviewItem:
+    key: str
+    text: Text
+    attested: bool  # the Indonesian term appears in Indonesian clinical sources (facts.md †)
+
+
+def unreviewed_indonesian(k: Knowledge) -> list[ReviewItem]:
+    """Every Indonesian text the clinic's bilingual staff have not approved yet."""
+    attested = {f"glossary {t.key} term" for t in k.glossary if t.id_reviewed}
+    return [ReviewItem(key, text, key in attested) for key, text in all_texts(k) if key not in k.approved_id]
+
+
 def validate(k: Knowledge) -> list[str]:
     problems = []
     for where, text in all_texts(k):
@@ -411,6 +426,8 @@ def validate(k: Knowledge) -> list[str]:
     problems += [f"multihit: unknown source {s}" for s in multihit_sources if s not in k.sources]
     for code, j in k.jurisdictions.items():
         problems += [f"jurisdiction {code}: unknown source {s}" for s in j.sources if s not in k.sources]
+    known = {key for key, _ in all_texts(k)}
+    problems += [f"review.toml: approved key {key!r} names no text" for key in sorted(k.approved_id - known)]
     if not k.releases:
         problems.append("ruleset.toml: no [[release]]")
     return problems

@@ -91,3 +91,24 @@ def test_an_unknown_source_is_an_error(tmp_path: Path) -> None:
     reasons.write_text(reasons.read_text(encoding="utf-8").replace('"SCHOOR-2002"', '"NO-SUCH-SOURCE"', 1), encoding="utf-8")
     with pytest.raises(KnowledgeError, match="unknown source NO-SUCH-SOURCE"):
         load_knowledge(broken)
+
+
+def test_i18n_review_lists_unapproved_indonesian_texts(capsys: pytest.CaptureFixture[str]) -> None:
+    from azodesk.cli import main
+    from azodesk.domain.knowledge import unreviewed_indonesian
+
+    items = unreviewed_indonesian(load_knowledge())
+    assert len(items) == len(list(all_texts(load_knowledge())))  # nothing approved yet
+    assert any(i.attested for i in items) and not all(i.attested for i in items)
+    assert main(["i18n-review", "--format", "csv"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == "key,english,indonesian,attested_in_indonesian_sources"
+    assert "statement cls.r14" in out
+
+
+def test_an_approval_for_an_unknown_key_is_an_error(tmp_path: Path) -> None:
+    broken = tmp_path / "knowledge"
+    shutil.copytree(knowledge_dir(), broken)
+    (broken / "review.toml").write_text('[[approved]]\nkey = "statement no.such"\nreviewer = "x"\n', encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="names no text"):
+        load_knowledge(broken)
