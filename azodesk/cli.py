@@ -17,6 +17,9 @@ EXIT_OK, EXIT_ERROR, EXIT_INVALID = 0, 1, 2
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from azodesk.offline import forbid_network
+
+    forbid_network()
     parser = _parser()
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):

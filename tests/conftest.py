@@ -1,4 +1,5 @@
-"""Suite-wide settings: Qt draws offscreen (no display needed), and no test touches real data."""
+"""Suite-wide settings: Qt draws offscreen (no display needed), no test touches real data, and
+the whole suite runs with the network forbidden (as the app itself does)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,10 @@ import os
 
 import pytest
 
+from azodesk.offline import forbid_network
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+forbid_network()
 
 
 @pytest.fixture(autouse=True)

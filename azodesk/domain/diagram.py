@@ -124,7 +124,7 @@ def pathway_layout() -> Layout:
     lanes.append(Lane(TESTS_STAGE, Box(0.0, tests_top, width, TITLE_H + NODE_H + LANE_PAD)))
     mid = top + main_h / 2
     arrows = tuple(
-        Arrow(a.stage, b.stage, (a.box.right, mid), (b.box.x, mid)) for a, b in zip(lanes, lanes[1:len(STAGES)])
+        Arrow(a.stage, b.stage, (a.box.right, mid), (b.box.x, mid)) for a, b in zip(lanes[: len(STAGES) - 1], lanes[1 : len(STAGES)], strict=True)
     )
     return Layout(tuple(nodes), tuple(lanes), arrows, width, tests_top + TITLE_H + NODE_H + LANE_PAD)
 

@@ -10,7 +10,14 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from azodesk.domain.case import Case, HormonePanel, Imaging, Measurement, SemenAnalysis
+from azodesk.domain.case import (
+    Case,
+    HormonePanel,
+    Imaging,
+    Measurement,
+    SemenAnalysis,
+    SidedVaricocele,
+)
 
 # facts.md §2.2 / §2.1 (Schoor 2002 [V]) — decision values, not lab reference ranges.
 FSH_HIGH_ABOVE = 7.6  # IU/L
@@ -426,10 +433,8 @@ def _newest(panels: list[HormonePanel], analyte: str) -> Lab | None:
     return None
 
 
-def _sides(sided: object | None) -> list[str | None]:
-    if sided is None:
-        return []
-    return [getattr(sided, "left"), getattr(sided, "right")]
+def _sides(sided: SidedVaricocele | None) -> list[str | None]:
+    return [] if sided is None else [sided.left, sided.right]
 
 
 def _testis_size(case: Case) -> TestisSize | None:

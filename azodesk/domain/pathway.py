@@ -1,7 +1,7 @@
 """The treatment pathway (facts.md §3): a status for every step id, for this couple.
 
-A plan starts with every step "not indicated for this cause", the category's handler sets the
-steps of its pathway (§3.2–§3.13), then the universal rules (§3.1) and the jurisdiction's legal
+A plan starts with every step "not indicated" with that step's own "why not", the category's
+handler sets the steps of its pathway (§3.2–§3.13), then the universal rules (§3.1) and the jurisdiction's legal
 rules (§3.14) are applied last so that nothing can override them.
 """
 
@@ -194,7 +194,7 @@ def _female_needs_speed_or_ivf(f: Findings) -> bool:
 
 
 def _oa(plan: Plan) -> None:
-    f, c = plan.f, plan.c
+    c = plan.c
     _no_hormones(plan, reason("oa.no_hormones"))
     plan.set(S.GENETIC_TESTS, NI, reason("oa.no_genetic_tests"))
     plan.set(S.VARICOCELE_REPAIR, NI, reason("varicocele.azoospermia_excluded"))
