@@ -1,5 +1,6 @@
 """The ``azodesk`` command line.
 
+``azodesk`` alone starts the desktop (``--demo``: with the demo couple on an empty database);
 ``azodesk assess CASE.json`` prints the assessment of a case file.  Exit codes: 0 success,
 2 invalid input (one line per problem on stderr), 1 an internal error (with a short message).
 Heavy modules are imported only by the command that needs them.
@@ -23,7 +24,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):
-        return _welcome(parser)
+        return _welcome(parser, args)
     try:
         return int(args.run(args))
     except KeyboardInterrupt:
@@ -34,7 +35,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 #: Modules that add their own sub-commands through ``register(commands)``; each keeps its
 #: heavy imports inside the command functions so that ``azodesk assess`` stays fast.
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = ("azodesk.storage.commands", "azodesk.reports.commands")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -43,6 +44,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="azodesk", description="AzoDesk: counselling desk for couples facing azoospermia."
     )
+    parser.add_argument("--demo", action="store_true",
+                        help="start the desktop with the demo couple when the database has no couples yet")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(commands)
@@ -120,10 +123,30 @@ def _i18n_review(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _welcome(parser: argparse.ArgumentParser) -> int:
-    """Without a command: show the demo couple's assessment, then how to use the tool."""
+def _display_available() -> bool:
+    """Whether a window can be seen: a desktop session (an offscreen Qt platform is not one)."""
+    import os
+
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if platform:
+        return not platform.startswith(("offscreen", "minimal"))
+    if sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return True
+
+
+def _welcome(parser: argparse.ArgumentParser, args: argparse.Namespace | None = None) -> int:
+    """Without a command: start the desktop on the default database (``--demo`` adds the demo
+    couple when it has no couples). Without a display: the demo couple's assessment as text,
+    then how to use the tool."""
     from azodesk.domain.knowledge import resources_dir
 
+    if _display_available():
+        from azodesk.ui.app import run
+
+        return run(demo=bool(getattr(args, "demo", False)))
+    print("AzoDesk: no display found, so the desktop window cannot open here "
+          "(run it in a desktop session, or under xvfb-run).\n")
     demo = resources_dir() / "demo" / "demo-couple.case.json"
     if demo.is_file():
         print(f"AzoDesk — the demo couple ({demo.name}):\n")
