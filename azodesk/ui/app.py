@@ -14,7 +14,12 @@ from pathlib import Path
 STARTED = time.perf_counter()
 
 
-def run(*, database: str | Path | None = None, demo: bool = False, quit_after_start: bool = False) -> int:
+def run(
+    *, database: str | Path | None = None, demo: bool = False, quit_after_start: bool = False,
+    report_idle: bool = False,
+) -> int:
+    """Start the desktop; ``quit_after_start`` closes it once idle (``report_idle`` then prints
+    ``idle <epoch seconds>`` on stdout: the start-up benchmark's finish line)."""
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
@@ -67,9 +72,13 @@ def run(*, database: str | Path | None = None, demo: bool = False, quit_after_st
     if quit_after_start:
         print(f"azodesk: first paint {splash_at * 1000:.0f} ms, window shown {shown * 1000:.0f} ms after start",
               file=sys.stderr)
-        QTimer.singleShot(0, window.close)
+        QTimer.singleShot(0, lambda: (_report_idle() if report_idle else None, window.close()))
     try:
         return app.exec()
     finally:
         reporter.uninstall()
         store.close()
+
+
+def _report_idle() -> None:
+    print(f"idle {time.time():.6f}", flush=True)
