@@ -35,7 +35,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 #: Modules that add their own sub-commands through ``register(commands)``; each keeps its
 #: heavy imports inside the command functions so that ``azodesk assess`` stays fast.
-COMMAND_MODULES: tuple[str, ...] = ("azodesk.storage.commands", "azodesk.reports.commands")
+COMMAND_MODULES: tuple[str, ...] = ("azodesk.storage.commands", "azodesk.reports.commands",
+                                    "azodesk.storage.account_commands")
 
 
 def _parser() -> argparse.ArgumentParser:

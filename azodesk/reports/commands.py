@@ -2,10 +2,18 @@
 
 Exit codes: 0 done (``verify``: an intact, trusted, unmodified document); 1 ``verify`` found a
 problem (the reason in one line, then the report) or an internal error; 2 bad input or refused
-(wrong passphrase, unknown counselor, unreadable file). Passphrases are read from a file or
-standard input (``--passphrase-file -``), never from the command line. Every command takes
-``--db PATH`` like the record-store commands. reportlab, pyHanko and SQLAlchemy are imported
-inside the command functions.
+(wrong passphrase, unknown counselor, unreadable file, refused credentials). Passphrases are read
+from a file or standard input (``--passphrase-file -``), never from the command line. Every
+command takes ``--db PATH`` like the record-store commands.
+
+Once the clinic has accounts (``azodesk setup``), ``summary`` of a stored consultation or with
+``--sign``, ``sign`` and ``reprint`` need ``--counselor NAME --passphrase-file FILE``, checked as
+a sign-in (:mod:`azodesk.storage.credentials`); signing asks for the same password again
+(re-authentication) and that password is the passphrase of the counselor's signing key: one
+secret. Before that (no accounts: first use, tests), ``--counselor`` names or creates the signer
+as before. ``verify`` and ``export-ca`` show no patient data and stay open. Written PDFs and
+reprints are audited. reportlab, pyHanko and SQLAlchemy are imported inside the command
+functions.
 """
 
 from __future__ import annotations
@@ -62,6 +70,9 @@ def register(commands: Any) -> None:
     p.set_defaults(run=_guarded(_verify))
 
     p = _with_db(commands.add_parser("reprint", help="write a stored signed summary (identical bytes)"))
+    from azodesk.storage.credentials import add_credential_options
+
+    add_credential_options(p)
     p.add_argument("document", metavar="DOCUMENT_ID", type=int)
     p.add_argument("--out", metavar="FILE.pdf", required=True)
     p.set_defaults(run=_guarded(_reprint))
@@ -111,8 +122,12 @@ def _guarded(handler: Handler) -> Handler:
         from azodesk.storage import errors
 
         refused = (_Refused, SummaryError, SigningError, ValueError, errors.NotFoundError,
-                   errors.RecordLockedError, errors.SchemaTooNewError, errors.NotAnAzoDeskDatabaseError)
+                   errors.RecordLockedError, errors.SchemaTooNewError, errors.NotAnAzoDeskDatabaseError,
+                   errors.AccountError)
         try:
+            from azodesk.storage.credentials import unlock_database
+
+            unlock_database(args)
             return handler(args)
         except BrokenPipeError:
             raise  # azodesk.cli.main ends quietly
@@ -128,19 +143,14 @@ def _guarded(handler: Handler) -> Handler:
     return run
 
 
-def _read_passphrase(name: str | None) -> str:
-    if not name:
+def _read_passphrase(args: argparse.Namespace) -> str:
+    """The passphrase file's text (read once per command, so ``-`` works for a sign-in and the
+    signature that follows)."""
+    from azodesk.storage.credentials import read_secret
+
+    if not args.passphrase_file:
         raise _Refused("--passphrase-file is needed to sign")
-    raw = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise _Refused("the passphrase file is not UTF-8 text") from None
-    text = text.removesuffix("\n")
-    text = text.removesuffix("\r")
-    if not text:
-        raise _Refused("the passphrase file is empty")
-    return text
+    return read_secret(args)
 
 
 def _read_strokes(name: str | None) -> list[list[tuple[float, float]]] | None:
@@ -183,10 +193,10 @@ def _open_store(args: argparse.Namespace, *, create: bool = False) -> Any:
     return RecordStore.open(path, actor=CLI_ACTOR)
 
 
-def _clinic(args: argparse.Namespace) -> Any:
+def _clinic(args: argparse.Namespace, store: Any = None) -> Any:
     from azodesk.reports.service import clinic_settings
 
-    return clinic_settings(args.clinic, args.city)
+    return clinic_settings(args.clinic, args.city, store=store)
 
 
 def _language(args: argparse.Namespace, store: Any, consultation_id: int) -> str:
@@ -219,17 +229,31 @@ def _counselor(store: Any, name: str, passphrase: str, clinic_name: str) -> int:
     return int(store.add_counselor(username[:64], name.strip()).id)
 
 
-def _issue(store: Any, consultation_id: int, args: argparse.Namespace, *, addendum: Any = None,
-           passphrase: str | None = None) -> Any:
+def _sign_in(args: argparse.Namespace, store: Any, command: str) -> Any:
+    """The signed-in counselor once the clinic has accounts (``store`` then writes on their
+    behalf); ``None`` before (no credentials needed)."""
+    from azodesk.storage.credentials import sign_in
+
+    return sign_in(args, store, command=command)
+
+
+def _issue(store: Any, consultation_id: int, args: argparse.Namespace, session: Any, *,
+           addendum: Any = None) -> Any:
     from azodesk.reports.service import issue_signed_summary
 
-    passphrase = passphrase or _read_passphrase(args.passphrase_file)
-    strokes = _read_strokes(args.handwriting)
-    clinic = _clinic(args)
     if not args.counselor:
         raise _Refused("--counselor is needed to sign")
-    counselor_id = _counselor(store, args.counselor, passphrase, clinic.name)
+    passphrase = _read_passphrase(args)
+    strokes = _read_strokes(args.handwriting)
+    clinic = _clinic(args, store)
     language = _language(args, store, consultation_id)
+    if session is not None:  # the account's password, asked again to sign, opens the key
+        from azodesk.storage.accounts import AccountService
+
+        return AccountService.of(store).issue_signed_summary(
+            session, passphrase, consultation_id, language=language, clinic=clinic,
+            handwriting=strokes, addendum=addendum)
+    counselor_id = _counselor(store, args.counselor, passphrase, clinic.name)
     return issue_signed_summary(store, consultation_id, counselor_id=counselor_id, passphrase=passphrase,
                                 language=language, clinic=clinic, handwriting=strokes, addendum=addendum)  # type: ignore[arg-type]
 
@@ -247,18 +271,25 @@ def _summary(args: argparse.Namespace) -> int:
     consultation_id = int(args.source)
     if args.sign:
         with _open_store(args) as store:
-            document = _issue(store, consultation_id, args)
-        _write(args.out, document.pdf)
+            document = _issue(store, consultation_id, args, _sign_in(args, store, "summary --sign"))
+            _write(args.out, document.pdf)
+            store.record_export("document", document.id, "signed summary PDF", _shown(args.out))
         print(f"signed document {document.id} (consultation {consultation_id}, version {document.version}, "
               f"SHA-256 {document.sha256})", file=sys.stderr)
         return EXIT_OK
     from azodesk.reports.service import preview_summary
 
     with _open_store(args) as store:
+        _sign_in(args, store, "summary")
         pdf = preview_summary(store, consultation_id, language=_language(args, store, consultation_id),  # type: ignore[arg-type]
-                              clinic=_clinic(args))
-    _write(args.out, pdf)
+                              clinic=_clinic(args, store))
+        _write(args.out, pdf)
+        store.record_export("consultation", consultation_id, "unsigned summary PDF", _shown(args.out))
     return EXIT_OK
+
+
+def _shown(out: str) -> str:
+    return "standard output" if out == "-" else str(Path(out).absolute())
 
 
 def _summary_of_case(args: argparse.Namespace) -> int:
@@ -274,18 +305,23 @@ def _summary_of_case(args: argparse.Namespace) -> int:
     if args.sign:
         from azodesk.reports.signing import load_identity
 
+        if args.source == "-" and args.passphrase_file == "-":
+            raise _Refused("standard input cannot hold both the case file and the passphrase")
         with _open_store(args, create=True) as store:
             # the counselor and the passphrase are checked before the case is stored
-            passphrase = _read_passphrase(args.passphrase_file)
+            session = _sign_in(args, store, "summary --sign")
+            passphrase = _read_passphrase(args)
             if not args.counselor:
                 raise _Refused("--counselor is needed to sign")
-            identity = load_identity(_counselor(store, args.counselor, passphrase, _clinic(args).name))
-            if identity is not None:
-                identity.unlock(passphrase)
+            if session is None:
+                identity = load_identity(_counselor(store, args.counselor, passphrase, _clinic(args, store).name))
+                if identity is not None:
+                    identity.unlock(passphrase)
             imported = store.import_cases([result.case], labels=[args.source])[0]
             args.lang = args.lang or "en"
-            document = _issue(store, imported.consultation.id, args, passphrase=passphrase)
-        _write(args.out, document.pdf)
+            document = _issue(store, imported.consultation.id, args, session)
+            _write(args.out, document.pdf)
+            store.record_export("document", document.id, "signed summary PDF", _shown(args.out))
         print(f"stored as consultation {imported.consultation.id}; signed document {document.id} "
               f"(SHA-256 {document.sha256})", file=sys.stderr)
         return EXIT_OK
@@ -303,9 +339,10 @@ def _sign(args: argparse.Namespace) -> int:
 
     addendum = NewAddendum(args.reason, args.text) if args.reason else None
     with _open_store(args) as store:
-        document = _issue(store, args.id, args, addendum=addendum)
-    if args.out:
-        _write(args.out, document.pdf)
+        document = _issue(store, args.id, args, _sign_in(args, store, "sign"), addendum=addendum)
+        if args.out:
+            _write(args.out, document.pdf)
+            store.record_export("document", document.id, "signed summary PDF", _shown(args.out))
     print(f"signed document {document.id} (consultation {args.id}, version {document.version}, "
           f"SHA-256 {document.sha256})")
     return EXIT_OK
@@ -317,10 +354,16 @@ def _verify(args: argparse.Namespace) -> int:
 
     data = Path(args.file).read_bytes()
     roots = [Path(args.ca).read_bytes()] if args.ca else None
+    from azodesk.storage import encryption
+
     path = resolve_database_path(args.db)
     if args.db and not path.is_file():
         raise _Refused(f"no database at {path}")
-    if path.is_file():
+    locked = encryption.is_encrypted(path) and encryption.key_for(path) is None
+    if locked:
+        print("azodesk: the database is encrypted and verify takes no credentials: the stored "
+              "copy is not compared", file=sys.stderr)
+    if path.is_file() and not locked:
         with _open_store(args) as store:
             report = verify_pdf(data, store=store, trust_roots=roots)
     else:
@@ -336,8 +379,10 @@ def _reprint(args: argparse.Namespace) -> int:
     from azodesk.reports.service import reprint
 
     with _open_store(args) as store:
+        _sign_in(args, store, "reprint")
         data = reprint(store, args.document)
-    _write(args.out, data)
+        _write(args.out, data)
+        store.record_reprint(args.document, _shown(args.out))
     return EXIT_OK
 
 

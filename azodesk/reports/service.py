@@ -35,12 +35,20 @@ Stroke = Sequence[tuple[float, float]]
 CLINIC_FILE = "clinic.toml"
 
 
-def clinic_settings(name: str | None = None, city: str | None = None) -> Clinic:
-    """The clinic printed on summaries: the arguments, else ``$AZODESK_CLINIC_NAME`` /
+def clinic_settings(name: str | None = None, city: str | None = None, *,
+                    store: Any = None) -> Clinic:
+    """The clinic printed on summaries: the arguments, else the clinic set up in ``store``'s
+    database (first setup, ``azodesk setup``), else ``$AZODESK_CLINIC_NAME`` /
     ``$AZODESK_CLINIC_CITY``, else ``clinic.toml`` (``name = "…"``, ``city = "…"``) in the
     AzoDesk data folder, else "AzoDesk" with no city."""
     from azodesk.storage.paths import data_home
 
+    if store is not None:
+        from azodesk.storage.accounts import AccountService
+
+        stored = AccountService.of(store).clinic_settings()
+        if stored is not None:
+            return Clinic(name=name or stored.name, city=city if city is not None else stored.city)
     settings: dict[str, Any] = {}
     path = data_home() / CLINIC_FILE
     if path.is_file():

@@ -7,6 +7,7 @@
     keys/clinic-secret          the clinic secret, when AZODESK_CLINIC_SECRET is not set
     keys/counselors/<id>/cert.pem   the counselor's certificate (EC P-256, 10 years), issued by the CA
     keys/counselors/<id>/key.azokey the counselor's private key, encrypted with their passphrase
+    keys/counselors/<id>/retired/<serial>.pem  certificates whose key was destroyed (password reset)
 
 Both are made with ``cryptography`` on first use. A counselor certificate has the key usages
 digitalSignature and nonRepudiation (critical), which pyHanko's validation requires.
@@ -14,7 +15,10 @@ digitalSignature and nonRepudiation (critical), which pyHanko's validation requi
 **Encrypted key files** (``*.azokey``, JSON): the PKCS#8 key encrypted with AES-256-GCM under a
 key derived from the passphrase with Argon2id (salt 16 bytes; t=2, m=19 MiB, p=1, the OWASP
 minimum), so a stolen file cannot be brute-forced at PBKDF2 speed. A wrong passphrase fails the
-GCM tag check: :class:`WrongPassphrase`, and nothing is written.
+GCM tag check: :class:`WrongPassphrase`, and nothing is written. The passphrase is the
+counselor's account password (one secret): a password change re-encrypts the same key
+(:func:`change_identity_passphrase`); an administrator's reset, after which nobody can open the
+key, destroys it (:func:`retire_identity`) and the next signature issues a new identity.
 
 **The clinic secret** protects the CA key. It is ``$AZODESK_CLINIC_SECRET`` when set (IT can keep
 it in the clinic's password manager and set it only when a new counselor is enrolled), otherwise
@@ -297,6 +301,56 @@ def ensure_identity(key: str | int, name: str, passphrase: str, *, clinic_name: 
     _write_private(identity.key_path, encrypt_key(key_pair, passphrase))
     _write_private(identity.cert_path, cert.public_bytes(serialization.Encoding.PEM))
     return identity
+
+
+def change_identity_passphrase(key: str | int, old_passphrase: str, new_passphrase: str, *,
+                               folder: Path | None = None) -> bytes | None:
+    """Re-encrypt the counselor's private key under ``new_passphrase`` (same key, same
+    certificate: signing keeps working after a password change).
+
+    Returns the previous key file (for :func:`restore_key_envelope` if what follows fails), or
+    ``None`` when the counselor has no identity yet. :class:`WrongPassphrase` when
+    ``old_passphrase`` does not open the key; nothing is written then.
+    """
+    from cryptography.hazmat.primitives import serialization
+
+    identity = load_identity(key, folder)
+    if identity is None:
+        return None
+    if not new_passphrase:
+        raise SigningError("a passphrase is needed to protect the signing key")
+    previous = identity.key_path.read_bytes()
+    private_key = serialization.load_der_private_key(decrypt_key(previous, old_passphrase), None)
+    _write_private(identity.key_path, encrypt_key(private_key, new_passphrase))
+    return previous
+
+
+def restore_key_envelope(key: str | int, envelope: bytes, *, folder: Path | None = None) -> None:
+    """Put back a key file returned by :func:`change_identity_passphrase`."""
+    base = (folder or keys_dir()) / "counselors" / _slug(str(key))
+    _write_private(base / "key.azokey", envelope)
+
+
+def retire_identity(key: str | int, *, folder: Path | None = None) -> bool:
+    """Destroy the counselor's private key (after an administrator's password reset, when nobody
+    can open it any more); the certificate is kept as ``retired/<serial>.pem`` for the record.
+    The next :func:`ensure_identity` issues a new key and certificate. ``False`` when there was
+    no identity."""
+    from cryptography import x509
+
+    base = (folder or keys_dir()) / "counselors" / _slug(str(key))
+    cert_path, key_path = base / "cert.pem", base / "key.azokey"
+    if not cert_path.is_file() and not key_path.is_file():
+        return False
+    key_path.unlink(missing_ok=True)
+    if cert_path.is_file():
+        try:
+            serial = f"{x509.load_pem_x509_certificate(cert_path.read_bytes()).serial_number:x}"
+        except ValueError:
+            serial = f"unreadable-{secrets.token_hex(4)}"
+        retired = _private(base / "retired") / f"{serial}.pem"
+        os.replace(cert_path, retired)
+    return True
 
 
 # --- the visible appearance ---------------------------------------------------------------------

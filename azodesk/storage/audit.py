@@ -58,10 +58,13 @@ def changed_fields(before: Mapping[str, Any] | None, after: Mapping[str, Any],
 
 
 def _content(entry: AuditEntry) -> bytes:
-    return _canonical([
+    content = [
         entry.at.isoformat(), entry.actor, entry.action, entry.entity, entry.entity_id,
         list(entry.fields), entry.before_sha256, entry.after_sha256,
-    ])
+    ]
+    if entry.detail is not None:  # revision 0003; older entries hash exactly as before
+        content.append(entry.detail)
+    return _canonical(content)
 
 
 def entry_hash(prev_hash: str, entry: AuditEntry) -> str:
@@ -71,13 +74,15 @@ def entry_hash(prev_hash: str, entry: AuditEntry) -> str:
 def append(session: Session, *, actor: str | None, action: str, entity: str,
            entity_id: int | None, fields: Sequence[str] = (),
            before: Mapping[str, Any] | None = None,
-           after: Mapping[str, Any] | None = None) -> AuditEntry:
-    """Add one chained entry; call inside the write transaction that made the change."""
+           after: Mapping[str, Any] | None = None, detail: str | None = None) -> AuditEntry:
+    """Add one chained entry; call inside the write transaction that made the change.
+
+    ``detail`` is a short note for the person reading the log (never a secret)."""
     last = session.scalar(select(AuditEntry.entry_hash).order_by(AuditEntry.id.desc()).limit(1))
     entry = AuditEntry(
         at=utc_now(), actor=actor, action=action, entity=entity, entity_id=entity_id,
         fields=list(fields), before_sha256=digest(before), after_sha256=digest(after),
-        prev_hash=last or GENESIS,
+        prev_hash=last or GENESIS, detail=detail,
     )
     entry.entry_hash = entry_hash(entry.prev_hash, entry)
     session.add(entry)

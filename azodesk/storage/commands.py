@@ -1,8 +1,11 @@
 """Record-store commands of ``azodesk``: backup, restore, import, export, couples.
 
-Exit codes: 0 done; 2 bad input or refused (one line per problem on stderr); 1 an internal
-problem. Every command takes ``--db PATH`` (default: the database in the AzoDesk data folder,
-``$AZODESK_HOME`` when set). Heavy modules are imported inside the command functions.
+Exit codes: 0 done; 2 bad input or refused (one line per problem on stderr; also refused
+credentials); 1 an internal problem. Every command takes ``--db PATH`` (default: the database in
+the AzoDesk data folder, ``$AZODESK_HOME`` when set) and, once the clinic has accounts,
+``--counselor NAME --passphrase-file FILE`` (``restore``: an administrator); see
+:mod:`azodesk.storage.credentials`. Exports and backups are audited. Heavy modules are imported
+inside the command functions.
 """
 
 from __future__ import annotations
@@ -29,9 +32,12 @@ def register(commands: Any) -> None:
     _couples_parser(commands)
 
 
-def _with_db(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+def _with_db(parser: argparse.ArgumentParser, *, admin: bool = False) -> argparse.ArgumentParser:
+    from azodesk.storage.credentials import add_credential_options
+
     parser.add_argument("--db", metavar="PATH",
                         help="database file (default: the one in the AzoDesk data folder)")
+    add_credential_options(parser, admin=admin)
     return parser
 
 
@@ -61,7 +67,8 @@ def _backup_parser(commands: Any) -> None:
 
 def _restore_parser(commands: Any) -> None:
     p = _with_db(commands.add_parser(
-        "restore", help="replace the database with a verified backup (the current one is kept)"))
+        "restore", help="replace the database with a verified backup (the current one is kept)"),
+        admin=True)
     p.add_argument("file", metavar="FILE", help="the backup to restore")
     p.set_defaults(run=_guarded(_restore))
 
@@ -108,8 +115,11 @@ def _guarded(handler: Handler) -> Handler:
 
         refused = (ValueError, errors.NotFoundError, errors.RecordLockedError,
                    errors.RestoreRefusedError, errors.SchemaTooNewError,
-                   errors.NotAnAzoDeskDatabaseError)
+                   errors.NotAnAzoDeskDatabaseError, errors.AccountError)
         try:
+            from azodesk.storage.credentials import unlock_database
+
+            unlock_database(args)
             return handler(args)
         except refused as error:
             return _fail(str(error))
@@ -136,21 +146,61 @@ def _existing_database(args: argparse.Namespace) -> Path:
 
 def _backup(args: argparse.Namespace) -> int:
     from azodesk.storage.backup import backup
+    from azodesk.storage.credentials import sign_in
+    from azodesk.storage.service import RecordStore
 
-    print(backup(_existing_database(args), to_dir=args.to, keep=args.keep))
+    path = _existing_database(args)
+    with RecordStore.open(path, actor=CLI_ACTOR) as store:
+        sign_in(args, store, command="backup")
+        made = backup(path, to_dir=args.to, keep=args.keep)
+        store.record_event("backup", "database", None, detail=f"backup written to {made}")
+    print(made)
     return EXIT_OK
 
 
 def _restore(args: argparse.Namespace) -> int:
     from azodesk.storage.backup import restore
+    from azodesk.storage.credentials import sign_in
+    from azodesk.storage.errors import NotFoundError
     from azodesk.storage.paths import resolve_database_path
+    from azodesk.storage.service import RecordStore
 
     target = resolve_database_path(args.db)
+    session = None
+    _unlock_backup(args, Path(args.file), target)
+    if target.is_file() and target.stat().st_size:
+        with RecordStore.open(target, actor=CLI_ACTOR) as store:
+            session = sign_in(args, store, command="restore", admin=True)
     kept = restore(args.file, target)
+    with RecordStore.open(target, actor=CLI_ACTOR) as restored:
+        by = "the command line"
+        if session is not None:
+            by = session.username
+            try:  # the same account in the restored database: entries stay attributed to it
+                same = restored.get_counselor(session.counselor_id).username == session.username
+            except NotFoundError:
+                same = False
+            restored.actor = session.counselor_id if same else f"user:{session.username}"
+        kept_text = f"; the replaced database is kept as {kept}" if kept is not None else ""
+        restored.record_event("restore", "database", None,
+                              detail=f"restored from {Path(args.file).absolute()} by {by}"
+                                     f"{kept_text}")
     print(f"restored {args.file} into {target}")
     if kept is not None:
         print(f"the database it replaced is kept as {kept}")
     return EXIT_OK
+
+
+def _unlock_backup(args: argparse.Namespace, backup_file: Path, target: Path) -> None:
+    """An encrypted backup opens with the live database's key; with no unlocked live database,
+    with the command's credentials and the backup's own keyring."""
+    from azodesk.storage import encryption
+    from azodesk.storage.credentials import read_secret
+
+    source = backup_file.expanduser().absolute()
+    if (encryption.is_encrypted(source) and encryption.key_for(source) is None
+            and encryption.key_for(target) is None and args.counselor and args.passphrase_file):
+        encryption.unlock(source, args.counselor, read_secret(args))
 
 
 def _read_case_files(names: list[str]) -> tuple[list[Any], list[str], list[str]]:
@@ -176,9 +226,13 @@ def _import(args: argparse.Namespace) -> int:
         for line in problems:
             print(line, file=sys.stderr)
         return EXIT_INVALID
+    from azodesk.storage.credentials import sign_in
     from azodesk.storage.service import RecordStore
 
+    if args.passphrase_file == "-" and "-" in args.cases:
+        return _fail("standard input cannot hold both the password and a case file")
     with RecordStore.open(args.db, actor=CLI_ACTOR) as store:
+        sign_in(args, store, command="import")
         results = store.import_cases(cases, labels=args.cases)
     for line in warnings:
         print(line, file=sys.stderr)
@@ -190,6 +244,7 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from azodesk.storage.credentials import sign_in
     from azodesk.storage.database import open_database
     from azodesk.storage.service import RecordStore
 
@@ -198,12 +253,15 @@ def _export(args: argparse.Namespace) -> int:
     if out is not None and out.exists() and not args.force:
         return _fail(f"{out} exists; use --force to overwrite it")
     with RecordStore(open_database(path), actor=CLI_ACTOR) as store:
+        sign_in(args, store, command="export")
         document = store.get_consultation(args.id).case_document
-    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-    if out is None:
-        sys.stdout.write(text)
-    else:
-        _write_atomically(out, text.encode("utf-8"))
+        text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+        if out is None:
+            sys.stdout.write(text)
+        else:
+            _write_atomically(out, text.encode("utf-8"))
+        store.record_export("consultation", args.id, "case file",
+                            "standard output" if out is None else out.absolute())
     return EXIT_OK
 
 
@@ -229,12 +287,17 @@ def _cell(value: object, width: int) -> str:
 
 
 def _couples(args: argparse.Namespace) -> int:
+    from azodesk.storage.credentials import sign_in
     from azodesk.storage.database import open_database
     from azodesk.storage.service import RecordStore
 
     path = _existing_database(args)
     with RecordStore(open_database(path), actor=CLI_ACTOR) as store:
+        sign_in(args, store, command="couples")
         page = store.search_couples(args.query, offset=args.offset, limit=args.limit)
+        store.record_event("list", "couple", None,
+                           detail=f"{len(page.items)} of {page.total} couples listed "
+                                  f"(command line{', a search' if args.query else ''})")
     widths = (7, 16, 28, 28, 6, 10)
     header = ("ID", "RECORD", "MALE", "FEMALE", "CONS.", "LAST")
     print("  ".join(h.ljust(w) for h, w in zip(header, widths)).rstrip())

@@ -24,7 +24,8 @@ from azodesk.storage.records import (
 
 def counselor(row: Counselor) -> CounselorRecord:
     return CounselorRecord(row.id, row.username, row.display_name, bool(row.active),
-                           row.created_at)
+                           row.created_at, role=row.role, has_account=row.password_hash is not None,
+                           password_changed_at=row.password_changed_at)
 
 
 def couple_details(row: Couple) -> CoupleDetails:
@@ -70,9 +71,12 @@ def addendum(row: Addendum) -> AddendumRecord:
                           row.author_id, row.created_at)
 
 
-def audit(row: AuditEntry) -> AuditRecord:
+def audit(row: AuditEntry, counselor_row: Counselor | None = None) -> AuditRecord:
     return AuditRecord(
         id=row.id, at=row.at, actor=row.actor, action=row.action, entity=row.entity,
         entity_id=row.entity_id, fields=tuple(row.fields), before_sha256=row.before_sha256,
         after_sha256=row.after_sha256, prev_hash=row.prev_hash, entry_hash=row.entry_hash,
+        detail=row.detail,
+        actor_username=counselor_row.username if counselor_row else None,
+        actor_name=counselor_row.display_name if counselor_row else None,
     )

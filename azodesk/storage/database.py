@@ -6,6 +6,10 @@ the busy timeout instead of failing half-way (and the audit chain is read under 
 
 Start-up reads the schema revision with one read-only ``SELECT`` and imports Alembic only when
 the file is new or older than this app. A file written by a newer AzoDesk is refused untouched.
+
+An encrypted database (:mod:`azodesk.storage.encryption`, the ``encrypted`` extra) is opened
+through SQLAlchemy's ``sqlite+pysqlcipher`` dialect with the data key registered for its path;
+everything else is the same.
 """
 
 from __future__ import annotations
@@ -18,10 +22,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, NullPool, create_engine, event
+from sqlalchemy import Connection, Engine, NullPool, QueuePool, create_engine, event
+from sqlalchemy.engine import URL
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from azodesk.storage import encryption
 from azodesk.storage.errors import (
     DatabaseBusyError,
     NotAnAzoDeskDatabaseError,
@@ -42,6 +48,11 @@ _WRITE = "azodesk_write"
 
 def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     dbapi_connection.isolation_level = None  # SQLAlchemy emits BEGIN itself (see _on_begin)
+    if type(dbapi_connection).__module__.startswith("sqlcipher3"):
+        try:  # the key is set already (the dialect's own first step); keep SQLCipher quiet
+            dbapi_connection.execute("PRAGMA cipher_log_level = NONE").fetchall()
+        except Exception:  # noqa: BLE001, S110 - an SQLCipher without the pragma
+            pass
     for pragma in (f"busy_timeout={BUSY_TIMEOUT_MS}", "foreign_keys=ON", "journal_mode=WAL",
                    "synchronous=FULL"):
         dbapi_connection.execute(f"PRAGMA {pragma}").fetchall()
@@ -60,10 +71,23 @@ def configure_engine(engine: Engine) -> Engine:
 
 
 def make_engine(path: Path, **kwargs: Any) -> Engine:
-    engine = create_engine(
-        f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}, **kwargs
-    )
+    key = encryption.key_for(path)
+    if key is None:
+        if encryption.is_encrypted(path):
+            raise encryption.DatabaseLockedError(_locked(path))
+        url: str | URL = f"sqlite:///{path}"
+    else:
+        encryption.dbapi()
+        url = URL.create("sqlite+pysqlcipher", password=encryption.raw_key_pragma(key),
+                         database=str(path))
+        kwargs.setdefault("poolclass", QueuePool)
+    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}, **kwargs)
     return configure_engine(engine)
+
+
+def _locked(path: Path) -> str:
+    return (f"{path} is encrypted: sign in to open it (--counselor NAME --passphrase-file FILE "
+            f"on the command line)")
 
 
 @dataclass
@@ -132,9 +156,15 @@ def read_revision(path: Path) -> str | None:
     """
     if not path.exists() or path.stat().st_size == 0:
         return None
+    key = encryption.key_for(path)
+    if key is not None:
+        return _encrypted_revision(path, key)
     with path.open("rb") as handle:
         if handle.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
-            raise NotAnAzoDeskDatabaseError(f"{path}: not a SQLite database")
+            if encryption.keyring_path(path).is_file():
+                raise encryption.DatabaseLockedError(_locked(path))
+            raise NotAnAzoDeskDatabaseError(f"{path}: not a SQLite database (or an encrypted "
+                                            f"one without its keyring)")
     try:
         connection = sqlite3.connect(read_only_uri(path), uri=True)
         try:
@@ -144,6 +174,18 @@ def read_revision(path: Path) -> str | None:
     except sqlite3.DatabaseError as error:
         raise NotAnAzoDeskDatabaseError(
             f"{path}: damaged or unreadable database ({error})") from error
+
+
+def _encrypted_revision(path: Path, key: bytes) -> str | None:
+    driver = encryption.dbapi()
+    connection = encryption.connect(read_only_uri(path), key, uri=True)
+    try:
+        return _revision_of(connection, path)
+    except driver.DatabaseError as error:
+        raise encryption.WrongDatabaseKeyError(
+            f"{path}: the key does not open this encrypted database ({error})") from error
+    finally:
+        connection.close()
 
 
 def _revision_of(connection: sqlite3.Connection, path: Path) -> str | None:

@@ -57,3 +57,59 @@ class RestoreRefusedError(StorageError):
 
 class DatabaseBusyError(StorageError):
     """Another program held the database longer than the busy timeout."""
+
+
+# --------------------------------------------------------------------------- accounts
+
+
+class AccountError(StorageError):
+    """A sign-in or account operation was refused; the message says why, for the counselor."""
+
+
+class NotSetUpError(AccountError):
+    """The clinic has no administrator yet: the first start must run the setup."""
+
+
+class AlreadySetUpError(AccountError):
+    """The clinic was set up already; the setup runs once."""
+
+
+class AuthenticationError(AccountError):
+    """Wrong user name or password (the message never says which)."""
+
+    def __init__(self, message: str, retry_at: object = None) -> None:
+        super().__init__(message)
+        #: When the next attempt will be allowed (an aware datetime), if a delay now applies.
+        self.retry_at = retry_at
+
+
+class AccountDisabledError(AccountError):
+    """The password was right but an administrator disabled the account."""
+
+
+class NoPasswordError(AccountError):
+    """A counselor from before accounts existed: an administrator must set a password first."""
+
+
+class ThrottledError(AccountError):
+    """Too many wrong passwords in a row: no attempt is checked before ``retry_at``."""
+
+    def __init__(self, message: str, retry_at: object) -> None:
+        super().__init__(message)
+        self.retry_at = retry_at
+
+
+class PermissionDeniedError(AccountError):
+    """Only an administrator may do this (or the session's account is no longer active)."""
+
+
+class CredentialsRequiredError(AccountError):
+    """A command reads or writes patient data of a database with accounts, without credentials."""
+
+
+class WeakPasswordError(AccountError, ValueError):
+    """The new password breaks the minimum-strength rules; ``problems`` lists each reason."""
+
+    def __init__(self, message: str, problems: tuple[object, ...] = ()) -> None:
+        super().__init__(message)
+        self.problems = problems

@@ -40,6 +40,7 @@ NAMING_CONVENTION = {
 
 LANGUAGES = ("en", "id")
 STATUSES = ("draft", "signed")
+ROLES = ("admin", "counselor")
 
 
 def utc_now() -> dt.datetime:
@@ -71,12 +72,42 @@ class Base(DeclarativeBase):
 
 
 class Counselor(Base):
+    """A counselor; an *account* once ``password_hash`` is set (revision 0003).
+
+    ``password_hash`` is an argon2id hash (``azodesk.security.passwords``), never the password.
+    ``failed_attempts`` and ``last_failed_at`` drive the sign-in throttle
+    (``azodesk.security.throttle``); a correct password resets them.
+    """
+
     __tablename__ = "counselors"
+    __table_args__ = (CheckConstraint("role IN ('admin', 'counselor')", name="role"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(64), unique=True)
     display_name: Mapped[str] = mapped_column(String(200))
     active: Mapped[bool] = mapped_column(default=True, server_default=text("1"))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+    password_hash: Mapped[str | None] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(16), default="counselor", server_default="counselor")
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
+    last_failed_at: Mapped[dt.datetime | None]
+    password_changed_at: Mapped[dt.datetime | None]
+
+
+class Clinic(Base):
+    """The clinic this database belongs to: one row (``id = 1``), written by the first setup."""
+
+    __tablename__ = "clinic"
+    __table_args__ = (
+        CheckConstraint("id = 1", name="single_row"),
+        CheckConstraint("idle_lock_minutes BETWEEN 1 AND 240", name="idle_lock_minutes"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    city: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    jurisdiction: Mapped[str] = mapped_column(String(8), default="ID", server_default="ID")
+    idle_lock_minutes: Mapped[int] = mapped_column(Integer, default=5, server_default=text("5"))
     created_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
 
 
@@ -185,3 +216,6 @@ class AuditEntry(Base):
     after_sha256: Mapped[str | None] = mapped_column(String(64))
     prev_hash: Mapped[str] = mapped_column(String(64))
     entry_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    #: A short human-readable note (revision 0003), e.g. why a sign-in failed or where an export
+    #: went; part of the entry's hash when present. Never a password or other secret.
+    detail: Mapped[str | None] = mapped_column(Text)

@@ -32,6 +32,15 @@ class CounselorRecord:
     display_name: str
     active: bool
     created_at: dt.datetime
+    #: ``"admin"`` or ``"counselor"`` (revision 0003)
+    role: str = "counselor"
+    #: Whether the counselor can sign in (a password is set); never the password or its hash.
+    has_account: bool = False
+    password_changed_at: dt.datetime | None = None
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == "admin"
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +152,11 @@ class AuditRecord:
     after_sha256: str | None
     prev_hash: str
     entry_hash: str
+    #: A short note (why a sign-in failed, where an export went, …); ``None`` on older entries.
+    detail: str | None = None
+    #: The counselor behind ``actor`` (``"counselor:<id>"``), looked up when the entry is read.
+    actor_username: str | None = None
+    actor_name: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

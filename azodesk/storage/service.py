@@ -15,11 +15,13 @@ used from several threads; each call is its own transaction.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
+import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.exc import IntegrityError
@@ -27,18 +29,18 @@ from sqlalchemy.orm import Session
 
 from azodesk.domain.case import Case
 from azodesk.domain.knowledge import Knowledge
-from azodesk.storage import audit, cases, convert, validation
+from azodesk.storage import audit, audit_view, cases, convert, validation
 from azodesk.storage.database import Database, open_database
 from azodesk.storage.errors import (
     DuplicateRecordNumberError,
     InvalidInputError,
     InvalidStateError,
     NotFoundError,
+    PermissionDeniedError,
     RecordLockedError,
 )
 from azodesk.storage.models import (
     Addendum,
-    AuditEntry,
     Consultation,
     Counselor,
     Couple,
@@ -61,6 +63,7 @@ from azodesk.storage.search import find_page, parse_query, search_text
 
 Actor = int | str | None
 MAX_PAGE = 500
+DETAIL_MAX = 500
 _FINAL_MESSAGES = ("is final", "are final", "append-only", "soft-deleted", "not deleted")
 
 
@@ -115,11 +118,11 @@ class RecordStore:
             raise
 
     def _audit(self, session: Session, action: str, entity: str, row: Any,
-               before: dict[str, Any] | None) -> None:
+               before: dict[str, Any] | None, detail: str | None = None) -> None:
         after = audit.snapshot(row)
         audit.append(session, actor=self._actor_text, action=action, entity=entity,
                      entity_id=row.id, fields=audit.changed_fields(before, after),
-                     before=before, after=after)
+                     before=before, after=after, detail=detail)
 
     @staticmethod
     def _get(session: Session, model: type[Any], key: int, what: str) -> Any:
@@ -150,11 +153,18 @@ class RecordStore:
     # ----------------------------------------------------------------------- counselors
 
     def add_counselor(self, username: str, display_name: str) -> CounselorRecord:
+        """A counselor without an account (no password): only before the clinic has accounts
+        (headless first use, tests); afterwards ``AccountService.add_counselor``."""
         name = validation.text("username", username, max_length=validation.USERNAME_MAX,
                                required=True)
         shown = validation.text("display_name", display_name, max_length=validation.NAME_MAX,
                                 required=True)
         with self._write() as s:
+            if s.scalar(select(Counselor.id).where(Counselor.password_hash.is_not(None))
+                        .limit(1)) is not None:
+                raise PermissionDeniedError(
+                    "this clinic has counselor accounts: the administrator adds counselors "
+                    "(AccountService.add_counselor, azodesk counselor add)")
             if s.scalar(select(Counselor.id).where(Counselor.username == name)) is not None:
                 raise InvalidInputError(f"username: {name!r} is already taken")
             row = Counselor(username=name, display_name=shown)
@@ -435,19 +445,62 @@ class RecordStore:
     # ----------------------------------------------------------------------- audit
 
     def audit_entries(self, *, entity: str | None = None, entity_id: int | None = None,
+                      actor: str | None = None, action: str | None = None,
+                      since: dt.datetime | dt.date | None = None,
+                      until: dt.datetime | dt.date | None = None,
                       offset: int = 0, limit: int = 100) -> Page[AuditRecord]:
-        """Audit entries, newest first, optionally of one entity (and one record of it)."""
+        """Audit entries, newest first, filtered (see :mod:`azodesk.storage.audit_view`:
+        ``actor`` is a user name or a stored actor text; dates are whole local days)."""
         offset, limit = max(0, int(offset)), max(1, min(int(limit), MAX_PAGE))
-        where: list[ColumnElement[bool]] = []
-        if entity is not None:
-            where.append(AuditEntry.entity == entity)
-        if entity_id is not None:
-            where.append(AuditEntry.entity_id == entity_id)
+        where = audit_view.AuditFilter(actor, action, entity, entity_id, since, until)
         with self.database.read() as s:
-            total = s.scalar(select(func.count()).select_from(AuditEntry).where(*where)) or 0
-            rows = s.scalars(select(AuditEntry).where(*where).order_by(AuditEntry.id.desc())
-                             .offset(offset).limit(limit)).all()
-            return Page(tuple(convert.audit(r) for r in rows), int(total), offset, limit)
+            return audit_view.page(s, where, offset, limit)
+
+    def export_audit_csv(self, target: str | os.PathLike[str] | IO[str],
+                         where: audit_view.AuditFilter | None = None) -> int:
+        """Write the matching entries, oldest first, as CSV to a path or a text stream; return
+        how many. The export itself is audited (``export`` of ``audit_log``)."""
+        chosen = where or audit_view.AuditFilter()
+        with self.database.read() as s, audit_view.text_target(target) as stream:
+            count = audit_view.write_csv(audit_view.iter_entries(s, chosen), stream)
+        shown = str(target) if isinstance(target, (str, os.PathLike)) else "a stream"
+        self.record_event("export", "audit_log", None,
+                          detail=f"{count} audit entries as CSV to {shown}"[:DETAIL_MAX])
+        return count
+
+    # ----------------------------------------------------------------------- events
+
+    def record_event(self, action: str, entity: str, entity_id: int | None = None, *,
+                     fields: Sequence[str] = (), detail: str | None = None) -> AuditRecord:
+        """Audit something that changes no record (a view, an export, a backup, a sign-in…)
+        on behalf of this store's actor."""
+        what = validation.text("action", action, max_length=32, required=True)
+        kind = validation.text("entity", entity, max_length=32, required=True)
+        note = None if detail is None else validation.free_text(
+            "detail", detail[:DETAIL_MAX], max_length=DETAIL_MAX)
+        with self._write() as s:
+            entry = audit.append(s, actor=self._actor_text, action=str(what), entity=str(kind),
+                                 entity_id=entity_id, fields=list(fields), detail=note)
+            return convert.audit(entry)
+
+    def record_view(self, couple_id: int) -> None:
+        """The counselor opened this couple (the desktop calls it when a couple's page shows)."""
+        with self.database.read() as s:
+            self._get(s, Couple, couple_id, "couple")
+        self.record_event("view", "couple", couple_id)
+
+    def record_export(self, entity: str, entity_id: int | None, what: str,
+                      destination: str | os.PathLike[str] | None = None) -> None:
+        """Patient data left the database: ``what`` (e.g. "case file", "unsigned summary PDF",
+        "signed summary PDF") of ``entity`` ``entity_id``, written to ``destination``."""
+        where = f" to {destination}" if destination is not None else ""
+        self.record_event("export", entity, entity_id, detail=f"{what}{where}")
+
+    def record_reprint(self, document_id: int,
+                       destination: str | os.PathLike[str] | None = None) -> None:
+        """A stored signed summary was written out again (reprint, save as, print)."""
+        where = f"to {destination}" if destination is not None else None
+        self.record_event("reprint", "document", document_id, detail=where)
 
     def verify_audit_chain(self) -> audit.ChainCheck:
         with self.database.read() as s:

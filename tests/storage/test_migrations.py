@@ -35,7 +35,7 @@ TRIGGERS = {
     "consultations_signed_no_update", "consultations_signed_no_delete", "documents_no_update",
     "documents_no_delete", "addenda_no_update", "addenda_no_delete", "audit_log_no_update",
     "audit_log_no_delete", "couples_no_delete", "counselors_no_delete", "couples_search_insert",
-    "couples_search_update", "couples_search_delete",
+    "couples_search_update", "couples_search_delete", "clinic_no_delete",
 }
 
 
@@ -124,8 +124,60 @@ def test_upgrade_from_the_previous_revision_keeps_the_data(db_path: Path) -> Non
     assert read_revision(kept[0]) == "0001"
 
 
+def _fill_at_0002(path: Path) -> list[str]:
+    """A database at revision 0002 with data: counselors without accounts, a couple, a signed
+    consultation and a hash-chained audit log. The store of this version writes at head, so the
+    data is written at head (nothing of 0003 is used: no accounts, no audit details) and the file
+    is then taken down to 0002 by the migration's downgrade. Returns the audit entry hashes."""
+    with RecordStore(open_database(path), actor="cli") as store:
+        counselor = store.add_counselor("ayu", "dr. Ayu Lestari")
+        writer = RecordStore(store.database, actor=counselor.id)
+        couple = writer.create_couple(CoupleDetails(male_name="Agus Prasétyo", record_number="RM-9"))
+        consultation = writer.create_consultation(couple.id, load_case(VIGNETTES / "V01.case.json"))
+        writer.save_draft(consultation.id, notes="kept across the upgrade")
+        writer.sign_consultation(consultation.id, pdf=PDF, language="en")
+        hashes = [e.entry_hash for e in reversed(store.audit_entries().items)]
+    downgrade(path, "0002")
+    return hashes
+
+
+def test_upgrade_from_0002_keeps_counselors_records_and_the_audit_chain(db_path: Path) -> None:
+    from azodesk.storage.accounts import AccountService
+
+    hashes = _fill_at_0002(db_path)
+    assert read_revision(db_path) == "0002"
+    with closing(raw(db_path)) as db:
+        columns = {r[1] for r in db.execute("PRAGMA table_info(counselors)")}
+    assert "password_hash" not in columns and "clinic" not in _names(db_path, "table")
+    before = count_rows(db_path)
+    with RecordStore(open_database(db_path)) as store:
+        assert read_revision(db_path) == HEAD
+        assert count_rows(db_path) == before
+        counselor = store.get_counselor(1)
+        assert (counselor.username, counselor.role, counselor.has_account, counselor.active) == (
+            "ayu", "counselor", False, True)
+        consultation = store.get_consultation(1)
+        assert consultation.signed and consultation.notes == "kept across the upgrade"
+        assert [c.id for c in store.search_couples("prasetyo").items] == [1]
+        entries = list(reversed(store.audit_entries().items))
+        assert [e.entry_hash for e in entries] == hashes and all(e.detail is None for e in entries)
+        assert store.verify_audit_chain().ok  # older entries hash as before (no detail)
+        accounts = AccountService.of(store)
+        assert accounts.needs_setup() and accounts.clinic_settings() is None
+        admin = accounts.setup_clinic("Klinik", "", "ID", "admin", "Admin", "kopi tubruk pagi hari")
+        assert accounts.audit_entries(admin).total == len(hashes) + 2
+        assert store.verify_audit_chain().ok
+    assert TRIGGERS <= _names(db_path, "trigger")
+    kept = list(backups_dir().glob("records-*-pre-migration.sqlite3"))
+    assert len(kept) == 1 and read_revision(kept[0]) == "0002"
+
+
 def test_downgrade_and_upgrade_again(db_path: Path) -> None:
     open_database(db_path).close()
+    downgrade(db_path, "0002")
+    assert read_revision(db_path) == "0002"
+    assert "clinic" not in _names(db_path, "table")
+    assert {"counselors_no_delete", "audit_log_no_update"} <= _names(db_path, "trigger")
     downgrade(db_path, "0001")
     assert read_revision(db_path) == "0001"
     assert "couple_search" not in _names(db_path, "table")
