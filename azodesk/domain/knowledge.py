@@ -8,10 +8,11 @@ differs between the languages is an error at start-up, never a silent fallback.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import string
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -138,6 +139,9 @@ class Knowledge:
     releases: tuple[Release, ...]
     digest: str
     approved_id: frozenset[str] = frozenset()
+    #: templates of the case-file problems (``parsing.TEMPLATES`` keys) and word units in them
+    problems: Mapping[str, Text] = field(default_factory=dict)
+    units: Mapping[str, Text] = field(default_factory=dict)
 
     @property
     def ruleset_version(self) -> str:
@@ -158,6 +162,11 @@ def resources_dir() -> Path:
     checkout = Path(__file__).resolve().parents[2] / "resources"
     if (checkout / "knowledge").is_dir():
         return checkout
+    # azodesk._resources has no __init__.py: a namespace package, for which importlib.resources
+    # answers with a MultiplexedPath (its str() is no path); its search location is the folder.
+    spec = importlib.util.find_spec("azodesk._resources")
+    if spec is not None and spec.submodule_search_locations:
+        return Path(next(iter(spec.submodule_search_locations)))
     return Path(str(resources.files("azodesk._resources")))
 
 
@@ -235,6 +244,10 @@ class _Loader:
             releases=tuple(Release(r["version"], r["digest"]) for r in self.raw["ruleset"].get("release", [])),
             digest=digest,
             approved_id=frozenset(entry["key"] for entry in self.raw["review"].get("approved", [])),
+            problems={k: self.text(f"vocabulary.problem.{k}.text", v.get("text"))
+                      for k, v in vocabulary.get("problem", {}).items()},
+            units={k: self.text(f"vocabulary.unit.{k}.name", v.get("name"))
+                   for k, v in vocabulary.get("unit", {}).items()},
         )
 
     def sources(self) -> dict[str, Source]:
@@ -377,8 +390,12 @@ def all_texts(k: Knowledge) -> Iterator[tuple[str, Text]]:
     m = k.multihit
     yield from (("multihit title", m.title), ("multihit intro", m.intro), ("multihit caveat", m.caveat))
     for key, f in m.factors.items():
-        for field in ("name", "explanation", "present_text", "action"):
-            yield f"multihit {key} {field}", getattr(f, field)
+        for name in ("name", "explanation", "present_text", "action"):
+            yield f"multihit {key} {name}", getattr(f, name)
+    for key, text in k.problems.items():
+        yield f"problem {key}", text
+    for key, text in k.units.items():
+        yield f"unit {key}", text
 
 
 @dataclass(frozen=True, slots=True)
@@ -426,6 +443,11 @@ def validate(k: Knowledge) -> list[str]:
     problems += [f"multihit: unknown source {s}" for s in multihit_sources if s not in k.sources]
     for code, j in k.jurisdictions.items():
         problems += [f"jurisdiction {code}: unknown source {s}" for s in j.sources if s not in k.sources]
+    from azodesk.domain.parsing import TEMPLATES
+
+    problems += [f"vocabulary problem: no text for {key}" for key in TEMPLATES if key not in k.problems]
+    problems += [f"vocabulary problem.{key}: not a template of the case-file checks" for key in k.problems
+                 if key not in TEMPLATES]
     known = {key for key, _ in all_texts(k)}
     problems += [f"review.toml: approved key {key!r} names no text" for key in sorted(k.approved_id - known)]
     if not k.releases:

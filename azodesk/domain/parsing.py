@@ -5,6 +5,13 @@ checks every value, collects every problem (one message each, naming the JSON pa
 the frozen :class:`~azodesk.domain.case.Case`. Any error rejects the case as a whole; unusual
 but possible values are accepted with warnings. Messages read
 ``<path>: <problem>; expected <what>``.
+
+Every problem also carries its message as data: a template key of :data:`TEMPLATES` and the
+values that fill it (numbers as neutral text, dates, unit names, nested phrases). The English
+``message`` (for the command line and logs) is rendered from :data:`TEMPLATES`; the desktop
+renders the same template in the counselor's language from ``[problem]`` of
+``resources/knowledge/vocabulary.toml`` (:meth:`azodesk.domain.render.Renderer.problem`), with
+:func:`render_message`.
 """
 
 from __future__ import annotations
@@ -44,13 +51,152 @@ _NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _BAD_CATEGORIES = frozenset({"Cc", "Cs", "Zl", "Zp"})
 
 
+class Num(str):
+    """A number in a problem's message, written neutrally (``4.1``); shown with the decimal
+    separator of the reader's language."""
+
+    __slots__ = ()
+
+
+class Unit(str):
+    """A unit in a problem's message; word units (``years``) are translated, symbols are not."""
+
+    __slots__ = ()
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A translatable piece of a message: a template key of :data:`TEMPLATES` and its values."""
+
+    key: str
+    params: tuple[tuple[str, Any], ...] = ()
+
+
 @dataclass(frozen=True)
 class Problem:
-    """One problem in a case file; ``message`` already starts with the path."""
+    """One problem in a case file; ``message`` already starts with the path.
+
+    ``template`` and ``params`` are the message as data (see :func:`render_message`); the
+    English ``message`` without its ``<path>: `` prefix is ``render_message(template, params)``.
+    """
 
     path: str
     code: str
     message: str
+    template: str = ""
+    params: tuple[tuple[str, Any], ...] = ()
+
+
+#: The English wording of every problem message and of the phrases inside them. The same keys,
+#: in English and Bahasa Indonesia, are ``[problem.<key>]`` of ``vocabulary.toml``.
+TEMPLATES: dict[str, str] = {
+    "too_many_problems": "{count} more problems not listed; expected at most {limit}",
+    "wrong_type": "expected {expected}, got {got}",
+    "expect_const": '"{value}"',
+    "expect_choice": "one of {choices}",
+    "expect_whole": "a whole number",
+    "expect_number": "a number",
+    "expect_text": "text",
+    "expect_bool": "true or false",
+    "expect_date": "a date as YYYY-MM-DD",
+    "expect_list": "a list",
+    "expect_object": "an object",
+    "got_null": "null",
+    "got_true": "true",
+    "got_false": "false",
+    "got_number": "the number {value}",
+    "got_text": "text {text}",
+    "got_list": "a list",
+    "got_object": "an object",
+    "got_other": "a {kind}",
+    "not_finite": "{value} is not a usable number; expected a finite number",
+    "quantity": "{value} {unit}",
+    "quantity_also": "{value} ({canonical})",
+    "range": "{low}–{high}",
+    "range_unit": "{low}–{high} {unit}",
+    "out_of_bounds": "{value} is impossible; expected {range}",
+    "out_of_bounds_also": "{value} is impossible; expected {range} ({canonical})",
+    "unusual_low": "{value} is unusually low; please check",
+    "unusual_high": "{value} is unusually high; please check",
+    "unusual_small": "{value} is unusually small; please check",
+    "unusual_large": "{value} is unusually large; please check",
+    "unusual_low_note": "{value} is unusually low; please check ({note})",
+    "unusual_high_note": "{value} is unusually high; please check ({note})",
+    "note_check_units": "check the units",
+    "note_exogenous_androgen": "ask about exogenous androgen",
+    "note_macroadenoma": "possible macroadenoma",
+    "too_long_text": "text of {length} characters is too long; expected at most {limit} characters",
+    "bad_text": "control character U+{codepoint} at position {position}; expected text without control "
+                "characters or line breaks",
+    "unknown_value": "unknown value {value}; expected {expected}",
+    "bad_format": "{value} is not valid; expected {hint}",
+    "hint_pattern": "text matching {pattern}",
+    "hint_spinal_level": "a level such as C6, T4, L1 or S2",
+    "hint_country_code": "an ISO 3166 alpha-2 code such as ID",
+    "bad_date": "{value} is not a valid date; expected a calendar date as YYYY-MM-DD",
+    "future_date": "{date} is after {reference}; expected a date on or before {limit}",
+    "reference_consultation": "the consultation date {date}",
+    "reference_today": "today ({date})",
+    "stale": "{date} is {days} days before {reference}; expected a result from the last {limit} days; "
+             "please check",
+    "too_many_items": "{count} items are too many; expected at most {limit}",
+    "unknown_field": "unknown field; expected one of {fields}",
+    "missing_required": "missing required field; expected {expected}",
+    "null_not_allowed": "null is not allowed; expected {expected}",
+    "unknown_unit": "unknown unit {unit}; expected one of {units}",
+    "given_although": "given although {reason}; expected no {name}",
+    "reason_not_done": "done is false",
+    "reason_status": 'status is "{status}"',
+    "volume_without_ejaculate": "volume {value} mL given although no_ejaculate is true; expected no "
+                                "volume or 0 mL",
+    "birth_date_age": "birth date {date} gives an age of {age} years at {reference}, which is "
+                      "impossible; expected an age of {low}–{high} years",
+    "age_disagrees": "{value} years disagrees with birth date {date} ({age} years at {reference}); "
+                     "expected them to agree within one year",
+    "vasectomy_after_age": "vasectomy {value} years is more than the man's age ({age} years); "
+                           "expected at most {age}",
+    "orchidopexy_after_age": "orchidopexy at {value} years is more than the man's age ({age} years); "
+                             "expected at most {age}",
+    "too_large": "{size} bytes is too large; expected at most {limit} bytes (5 MB)",
+    "not_utf8": "invalid byte 0x{byte} at byte offset {offset}; expected UTF-8 text",
+    "constant_not_allowed": "{name} is not allowed; expected finite numbers (plain JSON)",
+    "not_json_at": "not valid JSON at line {line}, column {column} ({detail}); expected a JSON object",
+    "not_json": "not valid JSON ({detail}); expected a JSON object",
+    "too_deep": "nesting is too deep; expected at most {limit} levels",
+    "duplicate_field": "field given more than once; expected each field once",
+}
+#: Notes of the unit bounds (:mod:`azodesk.domain.units`) and the pattern hints of the case
+#: model, as phrase keys.
+_NOTES = {"check the units": "note_check_units", "ask about exogenous androgen": "note_exogenous_androgen",
+          "possible macroadenoma": "note_macroadenoma"}
+_HINTS = {"a level such as C6, T4, L1 or S2": "hint_spinal_level",
+          "an ISO 3166 alpha-2 code such as ID": "hint_country_code"}
+
+
+def render_message(key: str, params: tuple[tuple[str, Any], ...] = (), *,
+                   template: Callable[[str], str] = TEMPLATES.__getitem__,
+                   number: Callable[[str], str] = str, date: Callable[[dt.date], str] = dt.date.isoformat,
+                   unit: Callable[[str], str] = str) -> str:
+    """Fill template ``key`` with ``params``: :class:`Num` through ``number``, dates through
+    ``date``, :class:`Unit` through ``unit``, :class:`Phrase` recursively; anything else as text.
+    The defaults give the English message of the command line."""
+
+    def value(v: Any) -> str:
+        if isinstance(v, Phrase):
+            return render_message(v.key, v.params, template=template, number=number, date=date, unit=unit)
+        if isinstance(v, Num):
+            return number(str(v))
+        if isinstance(v, Unit):
+            return unit(str(v))
+        if isinstance(v, dt.date):
+            return date(v)
+        return str(v)
+
+    return template(key).format(**{name: value(v) for name, v in params})
+
+
+def _p(key: str, **params: Any) -> Phrase:
+    return Phrase(key, tuple(params.items()))
 
 
 @dataclass(frozen=True)
@@ -86,6 +232,10 @@ def _quote(text: str, limit: int = 60) -> str:
     return f'"{body}{"…" if len(text) > limit else ""}"'
 
 
+def _num(x: float) -> Num:
+    return Num(_fmt(x))
+
+
 def _fmt(x: float) -> str:
     """A number as entered (whole floats without ``.0``)."""
     if isinstance(x, int):
@@ -102,22 +252,22 @@ def _approx(x: float) -> str:
     return str(round(x)) if abs(x) >= 1000 else f"{x:.4g}"
 
 
-def _with_unit(text: str, unit: str) -> str:
-    return f"{text} {unit}" if unit else text
+def _with_unit(text: Num, unit: str) -> Phrase | Num:
+    return _p("quantity", value=text, unit=Unit(unit)) if unit else text
 
 
-def _describe(raw: object) -> str:
+def _describe(raw: object) -> Phrase:
     if raw is None:
-        return "null"
+        return _p("got_null")
     if isinstance(raw, bool):
-        return "true" if raw else "false"
+        return _p("got_true" if raw else "got_false")
     if isinstance(raw, (int, float)):
-        return f"the number {_fmt(raw)}"
+        return _p("got_number", value=_num(raw))
     if isinstance(raw, str):
-        return f"text {_quote(raw)}"
+        return _p("got_text", text=_quote(raw))
     if isinstance(raw, list):
-        return "a list"
-    return "an object" if isinstance(raw, dict) else f"a {type(raw).__name__}"
+        return _p("got_list")
+    return _p("got_object") if isinstance(raw, dict) else _p("got_other", kind=type(raw).__name__)
 
 
 def _join(path: str, key: object) -> str:
@@ -134,21 +284,26 @@ def _label(path: str) -> str:
 # --------------------------------------------------------------------------- problem collector
 
 
+def _problem(path: str, code: str, template: str, params: Mapping[str, Any]) -> Problem:
+    items = tuple(params.items())
+    return Problem(path, code, f"{_label(path)}: {render_message(template, items)}", template, items)
+
+
 @dataclass
 class _Ctx:
     reference: dt.date
-    reference_text: str
+    reference_text: Phrase
     errors: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     dropped: list[int] = field(default_factory=lambda: [0, 0])
 
-    def error(self, path: str, code: str, text: str) -> Any:
+    def error(self, path: str, code: str, template: str, **params: Any) -> Any:
         """Record an error; returns ``INVALID`` for convenience."""
-        self._add(self.errors, 0, Problem(path, code, f"{_label(path)}: {text}"))
+        self._add(self.errors, 0, _problem(path, code, template, params))
         return INVALID
 
-    def warn(self, path: str, code: str, text: str) -> None:
-        self._add(self.warnings, 1, Problem(path, code, f"{_label(path)}: {text}"))
+    def warn(self, path: str, code: str, template: str, **params: Any) -> None:
+        self._add(self.warnings, 1, _problem(path, code, template, params))
 
     def _add(self, bucket: list[Problem], slot: int, problem: Problem) -> None:
         if len(bucket) < MAX_PROBLEMS:
@@ -160,8 +315,8 @@ class _Ctx:
         errors, warnings = list(self.errors), list(self.warnings)
         for bucket, dropped in ((errors, self.dropped[0]), (warnings, self.dropped[1])):
             if dropped:
-                bucket.append(Problem("", "too_many_problems", f"case file: {dropped} more "
-                                      f"problems not listed; expected at most {MAX_PROBLEMS}"))
+                bucket.append(_problem("", "too_many_problems", "too_many_problems",
+                                       {"count": dropped, "limit": MAX_PROBLEMS}))
         ok = not errors and isinstance(case, Case)
         return ParseResult(case if ok else None, tuple(errors), tuple(warnings))
 
@@ -223,45 +378,45 @@ def _public_specs(cls: type) -> dict[str, _Spec]:
     return {s.name: s for s in _specs(cls) if not s.internal}
 
 
-def _expect(spec: _Spec, meta: Mapping[str, Any]) -> str:
+def _expect(spec: _Spec, meta: Mapping[str, Any]) -> Phrase:
     if spec.kind == "text" and "const" in meta:
-        return f'"{meta["const"]}"'
+        return _p("expect_const", value=meta["const"])
     if spec.kind == "choice":
-        return "one of " + ", ".join(spec.choices)
+        return _p("expect_choice", choices=", ".join(spec.choices))
     if spec.kind == "number":
-        return "a whole number" if meta.get("integer") else "a number"
-    return {"text": "text", "bool": "true or false", "date": "a date as YYYY-MM-DD",
-            "list": "a list", "object": "an object"}[spec.kind]
+        return _p("expect_whole" if meta.get("integer") else "expect_number")
+    return _p(f"expect_{spec.kind}")
 
 
 def _wrong_type(spec: _Spec, raw: object, path: str, ctx: _Ctx, meta: Mapping[str, Any]) -> Any:
-    return ctx.error(path, "wrong_type", f"expected {_expect(spec, meta)}, got {_describe(raw)}")
+    return ctx.error(path, "wrong_type", "wrong_type", expected=_expect(spec, meta), got=_describe(raw))
 
 
 # --------------------------------------------------------------------------- bounds
 
 
-def _range_text(lo: float, hi: float, unit: str, fmt: Callable[[float], str] = _fmt) -> str:
-    return _with_unit(f"{fmt(lo)}–{fmt(hi)}", unit)
+def _range_text(lo: float, hi: float, unit: str, fmt: Callable[[float], str] = _fmt) -> Phrase:
+    if unit:
+        return _p("range_unit", low=Num(fmt(lo)), high=Num(fmt(hi)), unit=Unit(unit))
+    return _p("range", low=Num(fmt(lo)), high=Num(fmt(hi)))
 
 
 def _soft_words(unit: str) -> tuple[str, str]:
-    return ("small", "large") if unit in _SIZE_UNITS else ("low", "high")
+    return ("unusual_small", "unusual_large") if unit in _SIZE_UNITS else ("unusual_low", "unusual_high")
 
 
 def _within(value: float, path: str, meta: Mapping[str, Any], ctx: _Ctx) -> bool:
     """Hard bounds (error, returns False) and soft bounds (warning) of plain numbers."""
-    unit, shown = meta.get("unit", ""), _with_unit(_fmt(value), meta.get("unit", ""))
+    unit, shown = meta.get("unit", ""), _with_unit(_num(value), meta.get("unit", ""))
     hard = meta.get("hard")
     if hard is not None and not hard[0] <= value <= hard[1]:
-        ctx.error(path, "out_of_bounds", f"{shown} is impossible; expected "
-                  f"{_range_text(hard[0], hard[1], unit)}")
+        ctx.error(path, "out_of_bounds", "out_of_bounds", value=shown, range=_range_text(hard[0], hard[1], unit))
         return False
     low_word, high_word = _soft_words(unit)
     if meta.get("soft_low") is not None and value < meta["soft_low"]:
-        ctx.warn(path, "unusual_value", f"{shown} is unusually {low_word}; please check")
+        ctx.warn(path, "unusual_value", low_word, value=shown)
     if meta.get("soft_high") is not None and value > meta["soft_high"]:
-        ctx.warn(path, "unusual_value", f"{shown} is unusually {high_word}; please check")
+        ctx.warn(path, "unusual_value", high_word, value=shown)
     return True
 
 
@@ -279,10 +434,9 @@ def _parse_number(spec: _Spec, raw: object, path: str, ctx: _Ctx, meta: Mapping[
     if isinstance(raw, bool) or not isinstance(raw, (int, float)):
         return _wrong_type(spec, raw, path, ctx, meta)
     if _unusable(raw):
-        return ctx.error(path, "wrong_type", f"{_fmt(raw)} is not a usable number; "
-                         f"expected a finite number")
+        return ctx.error(path, "wrong_type", "not_finite", value=_fmt(raw))
     if meta.get("integer") and not float(raw).is_integer():
-        return ctx.error(path, "wrong_type", f"expected a whole number, got {_describe(raw)}")
+        return ctx.error(path, "wrong_type", "wrong_type", expected=_p("expect_whole"), got=_describe(raw))
     return raw if _within(raw, path, meta, ctx) else INVALID
 
 
@@ -295,18 +449,20 @@ def _parse_text(spec: _Spec, raw: object, path: str, ctx: _Ctx, meta: Mapping[st
         return _wrong_type(spec, raw, path, ctx, meta)
     limit = meta.get("max_length", DEFAULT_MAX_LENGTH)
     if len(raw) > limit:
-        return ctx.error(path, "too_long", f"text of {len(raw)} characters is too long; "
-                         f"expected at most {limit} characters")
+        return ctx.error(path, "too_long", "too_long_text", length=len(raw), limit=limit)
     bad = _bad_char(raw)
     if bad is not None:
-        return ctx.error(path, "bad_text", f"control character U+{ord(raw[bad]):04X} at position "
-                         f"{bad}; expected text without control characters or line breaks")
+        return ctx.error(path, "bad_text", "bad_text", codepoint=f"{ord(raw[bad]):04X}", position=bad)
     if "const" in meta and raw != meta["const"]:
-        return ctx.error(path, "unknown_value", f"unknown value {_quote(raw)}; "
-                         f'expected "{meta["const"]}"')
+        return ctx.error(path, "unknown_value", "unknown_value", value=_quote(raw),
+                         expected=_p("expect_const", value=meta["const"]))
     if "pattern" in meta and not re.fullmatch(meta["pattern"], raw):
-        hint = meta.get("pattern_hint", f"text matching {meta['pattern']}")
-        return ctx.error(path, "bad_format", f"{_quote(raw)} is not valid; expected {hint}")
+        hint: Any = meta.get("pattern_hint")
+        if hint in _HINTS:
+            hint = _p(_HINTS[hint])
+        elif hint is None:
+            hint = _p("hint_pattern", pattern=meta["pattern"])
+        return ctx.error(path, "bad_format", "bad_format", value=_quote(raw), hint=hint)
     return raw
 
 
@@ -318,8 +474,7 @@ def _parse_choice(spec: _Spec, raw: object, path: str, ctx: _Ctx, meta: Mapping[
     if not isinstance(raw, str):
         return _wrong_type(spec, raw, path, ctx, meta)
     if raw not in spec.choices:
-        return ctx.error(path, "unknown_value", f"unknown value {_quote(raw)}; "
-                         f"expected {_expect(spec, meta)}")
+        return ctx.error(path, "unknown_value", "unknown_value", value=_quote(raw), expected=_expect(spec, meta))
     return raw
 
 
@@ -337,17 +492,14 @@ def _parse_date(spec: _Spec, raw: object, path: str, ctx: _Ctx, meta: Mapping[st
         return _wrong_type(spec, raw, path, ctx, meta)
     value = _read_date(raw)
     if value is None:
-        return ctx.error(path, "bad_date", f"{_quote(raw)} is not a valid date; "
-                         f"expected a calendar date as YYYY-MM-DD")
+        return ctx.error(path, "bad_date", "bad_date", value=_quote(raw))
     ref = ctx.reference
     if meta.get("not_after_consultation") and value > ref:
-        return ctx.error(path, "future_date", f"{value} is after {ctx.reference_text}; "
-                         f"expected a date on or before {ref}")
+        return ctx.error(path, "future_date", "future_date", date=value, reference=ctx.reference_text, limit=ref)
     stale = meta.get("stale_after_days")
     if stale is not None and (ref - value).days > stale:
-        ctx.warn(path, "stale", f"{value} is {(ref - value).days} days before "
-                 f"{ctx.reference_text}; expected a result from the last {stale} days; "
-                 f"please check")
+        ctx.warn(path, "stale", "stale", date=value, days=(ref - value).days, reference=ctx.reference_text,
+                 limit=stale)
     return value
 
 
@@ -359,7 +511,7 @@ def _parse_list(spec: _Spec, raw: object, path: str, ctx: _Ctx, meta: Mapping[st
         return _wrong_type(spec, raw, path, ctx, meta)
     limit = meta.get("max_items", DEFAULT_MAX_ITEMS)
     if len(raw) > limit:
-        ctx.error(path, "too_long", f"{len(raw)} items are too many; expected at most {limit}")
+        ctx.error(path, "too_long", "too_many_items", count=len(raw), limit=limit)
     assert spec.item is not None
     items = [_parse_value(spec.item, x, f"{path}[{i}]", ctx, {}) for i, x in enumerate(raw[:limit])]
     return INVALID if any(x is INVALID for x in items) else items
@@ -375,8 +527,7 @@ def _parse_object(spec: _Spec, raw: object, path: str, ctx: _Ctx, meta: Mapping[
 def _unknown_fields(raw: dict[Any, Any], specs: Mapping[str, _Spec], path: str, ctx: _Ctx) -> None:
     for key in raw:
         if key not in specs:
-            ctx.error(_join(path, key), "unknown_field",
-                      f"unknown field; expected one of {', '.join(specs)}")
+            ctx.error(_join(path, key), "unknown_field", "unknown_field", fields=", ".join(specs))
 
 
 def _field(spec: _Spec, raw: dict[Any, Any], path: str, ctx: _Ctx,
@@ -385,8 +536,8 @@ def _field(spec: _Spec, raw: dict[Any, Any], path: str, ctx: _Ctx,
     if value is None:
         if not spec.required:
             return None
-        what = "missing required field" if spec.name not in raw else "null is not allowed"
-        return ctx.error(path, "missing_required", f"{what}; expected {_expect(spec, spec.meta)}")
+        what = "missing_required" if spec.name not in raw else "null_not_allowed"
+        return ctx.error(path, "missing_required", what, expected=_expect(spec, spec.meta))
     return _parse_value(spec, value, path, ctx, {**inherited, **spec.meta})
 
 
@@ -421,21 +572,28 @@ def _parse_value(spec: _Spec, raw: object, path: str, ctx: _Ctx, meta: Mapping[s
 def _measurement_bounds(m: Measurement, unit: units.Unit, name: str, path: str, ctx: _Ctx) -> bool:
     bounds, canonical_name = units.bounds_for(name), units.canonical_unit(name)
     canonical = unit.to_canonical(float(m.value))
-    shown, is_canonical = _with_unit(_fmt(m.value), unit.name), unit.name == canonical_name
+    shown, is_canonical = _with_unit(_num(m.value), unit.name), unit.name == canonical_name
     lo, hi = bounds.hard
     eps = 1e-9 * max(1.0, abs(hi))
     if not lo - eps <= canonical <= hi + eps:
         entered = _range_text(unit.from_canonical(lo), unit.from_canonical(hi), unit.name, _approx)
-        extra = "" if is_canonical else f" ({_range_text(lo, hi, canonical_name)})"
-        ctx.error(path, "out_of_bounds", f"{shown} is impossible; expected {entered}{extra}")
+        if is_canonical:
+            ctx.error(path, "out_of_bounds", "out_of_bounds", value=shown, range=entered)
+        else:
+            ctx.error(path, "out_of_bounds", "out_of_bounds_also", value=shown, range=entered,
+                      canonical=_range_text(lo, hi, canonical_name))
         return False
-    also = "" if is_canonical else f" ({_with_unit(_approx(canonical), canonical_name)})"
+    if not is_canonical:
+        shown = _p("quantity_also", value=shown, canonical=_with_unit(Num(_approx(canonical)), canonical_name))
     low = bounds.soft_low is not None and canonical < bounds.soft_low
     high = bounds.soft_high is not None and canonical > bounds.soft_high
     if low or high:
         word, note = ("low", bounds.soft_low_note) if low else ("high", bounds.soft_high_note)
-        ctx.warn(path, "unusual_value", f"{shown}{also} is unusually {word}; please check"
-                 + (f" ({note})" if note else ""))
+        if note:
+            ctx.warn(path, "unusual_value", f"unusual_{word}_note", value=shown,
+                     note=_p(_NOTES[note]) if note in _NOTES else note)
+        else:
+            ctx.warn(path, "unusual_value", f"unusual_{word}", value=shown)
     return True
 
 
@@ -445,8 +603,8 @@ def _check_measurement(m: Measurement, path: str, ctx: _Ctx, meta: Mapping[str, 
         return m
     unit = units.find_unit(name, m.unit)
     if unit is None:
-        return ctx.error(_join(path, "unit"), "unknown_unit", f"unknown unit {_quote(m.unit)}; "
-                         f"expected one of {', '.join(units.units_for(name))}")
+        return ctx.error(_join(path, "unit"), "unknown_unit", "unknown_unit", unit=_quote(m.unit),
+                         units=", ".join(units.units_for(name)))
     if not _measurement_bounds(m, unit, name, _join(path, "value"), ctx):
         return INVALID
     return dataclasses.replace(m, unit=unit.name, canonical=unit.to_canonical(float(m.value)))
@@ -455,26 +613,25 @@ def _check_measurement(m: Measurement, path: str, ctx: _Ctx, meta: Mapping[str, 
 # --------------------------------------------------------------------------- cross-field checks
 
 
-def _given_although(ctx: _Ctx, path: str, name: str, reason: str) -> None:
-    ctx.error(_join(path, name), "inconsistent", f"given although {reason}; expected no {name}")
+def _given_although(ctx: _Ctx, path: str, name: str, reason: Phrase) -> None:
+    ctx.error(_join(path, name), "inconsistent", "given_although", reason=reason, name=name)
 
 
 def _check_semen(s: SemenAnalysis, path: str, ctx: _Ctx, meta: Mapping[str, Any]) -> Any:
     if s.no_ejaculate and s.volume_ml is not None and s.volume_ml > 0:
-        ctx.error(_join(path, "volume_ml"), "inconsistent", f"volume {_fmt(s.volume_ml)} mL given "
-                  f"although no_ejaculate is true; expected no volume or 0 mL")
+        ctx.error(_join(path, "volume_ml"), "inconsistent", "volume_without_ejaculate", value=_num(s.volume_ml))
     return s
 
 
 def _check_vasectomy(v: Vasectomy, path: str, ctx: _Ctx, meta: Mapping[str, Any]) -> Any:
     if v.done is False and v.years_ago is not None:
-        _given_although(ctx, path, "years_ago", "done is false")
+        _given_although(ctx, path, "years_ago", _p("reason_not_done"))
     return v
 
 
 def _check_androgens(a: Androgens, path: str, ctx: _Ctx, meta: Mapping[str, Any]) -> Any:
     if a.status in ("never", "current") and a.months_since_stop is not None:
-        _given_although(ctx, path, "months_since_stop", f'status is "{a.status}"')
+        _given_although(ctx, path, "months_since_stop", _p("reason_status", status=a.status))
     return a
 
 
@@ -488,21 +645,18 @@ def _age_from_birth(m: Male, path: str, ctx: _Ctx) -> int | None:
     age = _completed_years(m.birth_date, ctx.reference)
     lo, hi = _public_specs(Male)["age_years"].meta["hard"]
     if not lo <= age <= hi:
-        ctx.error(_join(path, "birth_date"), "out_of_bounds", f"birth date {m.birth_date} gives an "
-                  f"age of {age} years at {ctx.reference_text}, which is impossible; "
-                  f"expected an age of {lo}–{hi} years")
+        ctx.error(_join(path, "birth_date"), "out_of_bounds", "birth_date_age", date=m.birth_date, age=age,
+                  reference=ctx.reference_text, low=Num(f"{lo}"), high=Num(f"{hi}"))
         return None
     if m.age_years is not None and abs(m.age_years - age) > 1:
-        ctx.error(_join(path, "age_years"), "inconsistent", f"{_fmt(m.age_years)} years disagrees "
-                  f"with birth date {m.birth_date} ({age} years at {ctx.reference_text}); "
-                  f"expected them to agree within one year")
+        ctx.error(_join(path, "age_years"), "inconsistent", "age_disagrees", value=_num(m.age_years),
+                  date=m.birth_date, age=age, reference=ctx.reference_text)
     return age
 
 
 def _not_older(value: float | None, age: float, path: str, what: str, ctx: _Ctx) -> None:
     if value is not None and value > age:
-        ctx.error(path, "inconsistent", f"{what} {_fmt(value)} years is more than the man's age "
-                  f"({_fmt(age)} years); expected at most {_fmt(age)}")
+        ctx.error(path, "inconsistent", what, value=_num(value), age=_num(age))
 
 
 def _check_male(m: Male, path: str, ctx: _Ctx, meta: Mapping[str, Any]) -> Any:
@@ -514,9 +668,9 @@ def _check_male(m: Male, path: str, ctx: _Ctx, meta: Mapping[str, Any]) -> Any:
     history_path = _join(path, "history")
     if history.vasectomy is not None:
         _not_older(history.vasectomy.years_ago, age,
-                   _join(_join(history_path, "vasectomy"), "years_ago"), "vasectomy", ctx)
+                   _join(_join(history_path, "vasectomy"), "years_ago"), "vasectomy_after_age", ctx)
     _not_older(history.orchidopexy_age_years, age,
-               _join(history_path, "orchidopexy_age_years"), "orchidopexy at", ctx)
+               _join(history_path, "orchidopexy_age_years"), "orchidopexy_after_age", ctx)
     return m
 
 
@@ -530,12 +684,12 @@ _CHECKS: dict[type, _Check] = {
 # --------------------------------------------------------------------------- public API
 
 
-def _reference(data: object, today: dt.date) -> tuple[dt.date, str]:
+def _reference(data: object, today: dt.date) -> tuple[dt.date, Phrase]:
     raw = data.get("consultation_date") if isinstance(data, dict) else None
     found = _read_date(raw) if isinstance(raw, str) else None
     if found is not None:
-        return found, f"the consultation date {found}"
-    return today, f"today ({today})"
+        return found, _p("reference_consultation", date=found)
+    return today, _p("reference_today", date=today)
 
 
 def parse_case(data: object, *, today: dt.date | None = None) -> ParseResult:
@@ -573,32 +727,29 @@ def _reject_constant(name: str) -> Any:
     raise _ConstantError(name)
 
 
-def _fail(code: str, text: str) -> ParseResult:
-    return ParseResult(None, (Problem("", code, f"case file: {text}"),), ())
+def _fail(code: str, template: str, **params: Any) -> ParseResult:
+    return ParseResult(None, (_problem("", code, template, params),), ())
 
 
 def _decode(raw: bytes) -> object | ParseResult:
     if len(raw) > MAX_BYTES:
-        return _fail("too_large", f"{len(raw)} bytes is too large; expected at most "
-                     f"{MAX_BYTES} bytes (5 MB)")
+        return _fail("too_large", "too_large", size=len(raw), limit=MAX_BYTES)
     skip = len(_BOM) if raw.startswith(_BOM) else 0
     try:
         text = raw[skip:].decode("utf-8")
     except UnicodeDecodeError as exc:
         offset = exc.start + skip
-        return _fail("not_utf8", f"invalid byte 0x{raw[offset]:02X} at byte offset {offset}; "
-                     f"expected UTF-8 text")
+        return _fail("not_utf8", "not_utf8", byte=f"{raw[offset]:02X}", offset=offset)
     try:
         return json.loads(text, object_pairs_hook=_object_pairs, parse_constant=_reject_constant)
     except _ConstantError as exc:
-        return _fail("not_json", f"{exc} is not allowed; expected finite numbers (plain JSON)")
+        return _fail("not_json", "constant_not_allowed", name=str(exc))
     except json.JSONDecodeError as exc:
-        return _fail("not_json", f"not valid JSON at line {exc.lineno}, column {exc.colno} "
-                     f"({exc.msg}); expected a JSON object")
+        return _fail("not_json", "not_json_at", line=exc.lineno, column=exc.colno, detail=exc.msg)
     except RecursionError:
-        return _fail("too_deep", f"nesting is too deep; expected at most {MAX_DEPTH} levels")
+        return _fail("too_deep", "too_deep", limit=MAX_DEPTH)
     except ValueError as exc:
-        return _fail("not_json", f"not valid JSON ({exc}); expected a JSON object")
+        return _fail("not_json", "not_json", detail=str(exc))
 
 
 def _children(value: object, path: str) -> list[tuple[object, str]]:
@@ -616,13 +767,11 @@ def _structure_problems(data: object) -> list[Problem]:
     while stack and len(problems) < MAX_PROBLEMS:
         value, path, depth = stack.pop()
         if depth > MAX_DEPTH:
-            problems.append(Problem(path, "too_deep", f"{_label(path)}: nesting is too deep; "
-                                    f"expected at most {MAX_DEPTH} levels"))
+            problems.append(_problem(path, "too_deep", "too_deep", {"limit": MAX_DEPTH}))
             break
         for key in getattr(value, "duplicates", ()):
             where = _join(path, key)
-            problems.append(Problem(where, "duplicate_field", f"{where}: field given more than "
-                                    f"once; expected each field once"))
+            problems.append(_problem(where, "duplicate_field", "duplicate_field", {}))
         children = _children(value, path)
         stack.extend((v, p, depth + 1) for v, p in reversed(children))
     return problems

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from azodesk.domain.knowledge import Knowledge, Lang, Outcome
+from azodesk.domain.parsing import Problem, render_message
 from azodesk.domain.pathway import PathwayStep
 from azodesk.domain.reasons import Reason
 from azodesk.domain.vocab import StepId
@@ -23,26 +24,67 @@ _MONTHS = {
 }
 
 
+def format_number(value: float, lang: Lang, decimals: int = 2) -> str:
+    """``value`` rounded to at most ``decimals`` places, grouped in thousands, with the
+    language's separators (English 1,234.5; Indonesian 1.234,5)."""
+    text = f"{value:,.{decimals}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    if text in ("-0", ""):
+        text = "0"
+    if lang == "id":
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
+
+
+def localize_decimal(text: str, lang: Lang) -> str:
+    """A number already written neutrally (``4.1``, no grouping) with the language's decimal
+    separator: Indonesian ``4,1``."""
+    return text.replace(".", ",") if lang == "id" else text
+
+
+def format_date(value: dt.date, lang: Lang) -> str:
+    """A date for reading: English 21 November 2026, Indonesian 21 November 2026 (day first in
+    both; month names in the language)."""
+    return f"{value.day} {_MONTHS[lang][value.month - 1]} {value.year}"
+
+
 class Renderer:
     def __init__(self, knowledge: Knowledge, lang: Lang) -> None:
         self.k, self.lang = knowledge, lang
 
     # --- numbers and dates --------------------------------------------------------------------
     def number(self, value: float, decimals: int = 2) -> str:
-        text = f"{value:,.{decimals}f}"
-        if "." in text:
-            text = text.rstrip("0").rstrip(".")
-        if text in ("-0", ""):
-            text = "0"
-        if self.lang == "id":
-            text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-        return text
+        return format_number(value, self.lang, decimals)
 
     def percent(self, proportion: float) -> str:
         return f"{self.number(proportion * 100, 1)}%"
 
     def date(self, value: dt.date) -> str:
-        return f"{value.day} {_MONTHS[self.lang][value.month - 1]} {value.year}"
+        return format_date(value, self.lang)
+
+    # --- problems in a case ---------------------------------------------------------------------
+    def unit(self, name: str) -> str:
+        """A unit as written in this language: word units translated, symbols as they are."""
+        text = self.k.units.get(name)
+        return text.get(self.lang) if text is not None else name
+
+    def problem(self, problem: Problem) -> str:
+        """A case-file problem in this language, without its path (the form shows it at the
+        field): the template of ``[problem]`` in ``vocabulary.toml`` with numbers, dates and
+        units written for the language. In English it reads exactly as the command line's
+        message. A problem made without a template (not by the parser) keeps its message."""
+        if not problem.template:
+            prefix = f"{problem.path}: "
+            return problem.message[len(prefix):] if problem.path and problem.message.startswith(prefix) else problem.message
+        # English dates stay ISO, as in the command line's messages; Indonesian reads day-month-year.
+        return render_message(
+            problem.template, problem.params,
+            template=lambda key: self.k.problems[key].get(self.lang),
+            number=lambda text: localize_decimal(text, self.lang),
+            date=dt.date.isoformat if self.lang == "en" else self.date,
+            unit=self.unit,
+        )
 
     # --- texts --------------------------------------------------------------------------------
     def value(self, value: Any) -> str:

@@ -45,7 +45,8 @@ def render_text_report(a: Assessment, knowledge: Knowledge, lang: Lang = "en") -
         for item in c.missing:
             lines += _wrap(r.name("missing", item.value), "  • ", "    ")
     if a.warnings:
-        lines += ["", h('warnings')] + [line for w in a.warnings for line in _wrap(w.message, "  • ", "    ")]
+        said = [w.message if lang == "en" else (f"{w.path}: " if w.path else "") + r.problem(w) for w in a.warnings]
+        lines += ["", h('warnings')] + [line for w in said for line in _wrap(w, "  • ", "    ")]
 
     lines += ["", h('pathway')]
     for status in STATUS_ORDER:
