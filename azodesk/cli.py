@@ -62,9 +62,12 @@ def _parser() -> argparse.ArgumentParser:
     review = commands.add_parser(
         "i18n-review", help="list the Indonesian texts not yet approved by bilingual clinical staff",
         description="List every Indonesian text of the knowledge base that is not approved in "
-        "resources/knowledge/review.toml, with its English original.",
+        "resources/knowledge/review.toml, and every interface translation of resources/i18n/*.ts "
+        "still marked unfinished (approve it in Qt Linguist: mark it done), with its English original.",
     )
     review.add_argument("--format", choices=("text", "csv"), default="text")
+    review.add_argument("--part", choices=("all", "knowledge", "interface"), default="all",
+                        help="the clinical texts of the knowledge base, the interface, or both (default)")
     review.set_defaults(run=_i18n_review)
     return parser
 
@@ -110,17 +113,27 @@ def _i18n_review(args: argparse.Namespace) -> int:
     import csv
 
     from azodesk.domain.knowledge import load_knowledge, unreviewed_indonesian
+    from azodesk.ui.catalogue import unreviewed
 
-    items = unreviewed_indonesian(load_knowledge())
+    part = getattr(args, "part", "all")
+    items = unreviewed_indonesian(load_knowledge()) if part in ("all", "knowledge") else []
+    interface = unreviewed("id") if part in ("all", "interface") else []
     if args.format == "csv":
         writer = csv.writer(sys.stdout)
         writer.writerow(["key", "english", "indonesian", "attested_in_indonesian_sources"])
         writer.writerows([i.key, i.text.en, i.text.id, "yes" if i.attested else "no"] for i in items)
+        writer.writerows([e.key, e.source, e.translation, "no"] for e in interface)
         return EXIT_OK
     for item in items:
         mark = " (term attested in Indonesian clinical sources)" if item.attested else ""
         print(f"{item.key}{mark}\n  en: {item.text.en}\n  id: {item.text.id}")
-    print(f"\n{len(items)} Indonesian texts await review; approve them in resources/knowledge/review.toml.")
+    for entry in interface:
+        print(f"{entry.key} ({entry.file})\n  en: {entry.source}\n  id: {entry.translation or '(MISSING)'}")
+    if part in ("all", "knowledge"):
+        print(f"\n{len(items)} Indonesian texts await review; approve them in resources/knowledge/review.toml.")
+    if part in ("all", "interface"):
+        print(f"{len(interface)} interface translations await review; approve them in Qt Linguist "
+              "(mark them done) in resources/i18n/*.ts.")
     return EXIT_OK
 
 

@@ -65,6 +65,13 @@ make_venv() {
     fi
 }
 
+# The interface catalogues (.qm, not in git) from resources/i18n/*.ts; does nothing when the
+# compiled catalogue is up to date (its file name carries the digest of its sources).
+build_catalogues() {
+    "$VENV/bin/python" -m azodesk.ui.catalogue build >/dev/null || say "interface catalogues not compiled now; AzoDesk compiles them on first use"
+}
+
 install_system_packages
 check_python
 make_venv
+build_catalogues

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,13 +27,27 @@ from azodesk.domain.vocab import Status
 from azodesk.ui.controller import ConsultationController
 from azodesk.ui.fields import Path
 from azodesk.ui.form import EvaluationForm
-from azodesk.ui.i18n import tr
+from azodesk.domain.parsing import Problem
+from azodesk.ui.i18n import LANGUAGE_NAMES, tr, tr_form
 from azodesk.ui.panels import AssessmentPanel, StepPanel, esc
 from azodesk.ui.pathway import PathwayPane, PathwayScene
 from azodesk.ui.viewmodels import Presenter
 
-LANGUAGE_NAMES = {"en": "English", "id": "Bahasa Indonesia"}
+__all__ = ["LANGUAGE_NAMES", "ConsultationPage", "SummaryTab"]
 
+
+
+class ProblemWords:
+    """Problems of the case in words of the current interface language, for the form's fields.
+    One object for the page's lifetime (the form compares it); it holds the presenter, not the
+    page: a bound method of the page would be a reference cycle, freeing the page only in the
+    garbage collector, possibly in a worker thread (where destroying widgets crashes Qt)."""
+
+    def __init__(self, presenter: Presenter) -> None:
+        self.presenter = presenter
+
+    def __call__(self, problem: Problem) -> str:
+        return self.presenter.problem(problem)
 
 
 class ConsultationHeader(QFrame):
@@ -134,7 +148,12 @@ class SummaryTab(QWidget):
 
 
 class ConsultationPage(QWidget):
-    """Everything of one open consultation."""
+    """Everything of one open consultation.
+
+    Two languages, never mixed up: ``lang`` is the counselor's interface language (form, assessment,
+    diagram, side panel; :meth:`set_interface_language` switches it), ``handout_lang`` the couple's
+    (couple view, summary preview and export), chosen on the Summary tab and defaulting from the
+    couple's record."""
 
     couple_view_requested = Signal()
 
@@ -144,7 +163,8 @@ class ConsultationPage(QWidget):
         self.controller, self.knowledge = controller, knowledge
         self.lang: Lang = lang
         self.handout_lang: Lang = handout_lang
-        self.presenter = Presenter(knowledge, lang, label=lambda text: QCoreApplication.translate("Form", text))
+        self.presenter = Presenter(knowledge, lang, label=tr_form)
+        self.describe_problem = ProblemWords(self.presenter)
         self.couple_label = couple_label
         self.current_key: str | None = None
 
@@ -233,6 +253,16 @@ class ConsultationPage(QWidget):
     def _lane_titles(self) -> dict[str, str]:
         return {lane.stage: self.presenter.r.name("stage", lane.stage) for lane in pathway_layout().lanes}
 
+    def set_interface_language(self, lang: Lang, *, retranslate: bool = True) -> None:
+        """Show the counselor's side in ``lang`` (the handout language stays as it is)."""
+        if lang != self.lang:
+            self.lang = lang
+            self.presenter = Presenter(self.knowledge, lang, label=tr_form)
+            self.describe_problem.presenter = self.presenter
+            self.scene.set_lane_titles(self._lane_titles())
+        if retranslate:
+            self.retranslate()
+
     def retranslate(self) -> None:
         self.tabs.setTabText(0, tr("Evaluation"))
         self.tabs.setTabText(1, tr("Pathway"))
@@ -241,7 +271,7 @@ class ConsultationPage(QWidget):
         self.tabs.setTabToolTip(1, "Alt+2")
         self.tabs.setTabToolTip(2, "Alt+3")
         self.header.couple_view.setText(tr("Couple view (F5)"))
-        self.header.couple_view.setToolTip(tr("Full screen, large print, for turning the laptop toward the couple"))
+        self._couple_view_tip()
         self.form.retranslate()
         self.pathway.retranslate()
         self.side_panel.retranslate()
@@ -249,15 +279,15 @@ class ConsultationPage(QWidget):
         self.pathway.legend.set_entries(self.presenter.legend(), tr("Chosen plan (numbered)"), tr("Discussed"))
         if self.controller.read_only:
             self.header.save_state.setText(tr("Signed — read only"))
+        else:
+            self._save_state(*self.controller.state_text())
         self._refresh_views()
 
     # --- changes ---------------------------------------------------------------------------------------
     def _edit(self, path: Path, value: Any) -> None:
         proposal = self.controller.request_edit(path, value)
         if not proposal.accepted and proposal.errors:
-            from azodesk.ui.draft import problem_text
-
-            self.form.row(path).show_refused(path, [problem_text(p) for p in proposal.errors])
+            self.form.row(path).show_refused(path, list(proposal.errors), self.describe_problem)
 
     def _add_item(self, list_path: Path) -> None:
         self.controller.request_add_item(list_path)
@@ -270,9 +300,14 @@ class ConsultationPage(QWidget):
     def _remove_item(self, list_path: Path, index: int) -> None:
         self.controller.request_remove_item(list_path, index)
 
+    def _couple_view_tip(self) -> None:
+        self.header.couple_view.setToolTip(
+            tr("Full screen, large print, for turning the laptop toward the couple") + "\n"
+            + tr("In the handout language: {language}").format(language=LANGUAGE_NAMES[self.handout_lang]))
+
     def _document_changed(self, force: bool) -> None:
         draft = self.controller.draft
-        self.form.refresh(draft.document, draft.warnings, force=force)
+        self.form.refresh(draft.document, draft.warnings, force=force, describe=self.describe_problem)
         self._refresh_views()
 
     def _plan_changed(self) -> None:
@@ -311,6 +346,8 @@ class ConsultationPage(QWidget):
 
     def _set_handout_language(self, lang: str) -> None:
         self.handout_lang = "id" if lang == "id" else "en"
+        self.summary.set_language(self.handout_lang)
+        self._couple_view_tip()
         self._summary_timer.start()
 
     def _save_state(self, text: str, ok: bool) -> None:

@@ -15,13 +15,22 @@ from azodesk.domain.knowledge import Knowledge
 from azodesk.storage.errors import StorageError
 from azodesk.storage.records import ConsultationRecord
 from azodesk.storage.service import RecordStore
-from azodesk.ui.draft import CaseDraft, Document, Proposal
-from azodesk.ui.fields import Path
-from azodesk.ui.i18n import tr
+from azodesk.ui.draft import CaseDraft, Document, Proposal, path_text
+from azodesk.ui.fields import SIDES, Path, field_for
+from azodesk.ui.i18n import tr, tr_form
 from azodesk.ui.viewmodels import PlanState
 
 AUTOSAVE_DELAY_MS = 2000
 MERGE_SECONDS = 4.0
+
+
+def field_name(path: Path) -> str:
+    """The form's label of the field at ``path`` (with the side), for the undo menu."""
+    found = field_for(path_text(path))
+    if found is None:
+        return ".".join(str(p) for p in path[-2:])
+    spec, _item, side = found
+    return tr_form(spec.label) + (f" ({tr_form(SIDES[side])})" if side in SIDES else "")
 
 
 
@@ -88,6 +97,7 @@ class ConsultationController(QObject):
         self.undo_stack = QUndoStack(self)
         self.dirty = False
         self.last_error = ""
+        self.saved_at = ""  # HH:mm of the last save in this session
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(AUTOSAVE_DELAY_MS)
@@ -104,7 +114,7 @@ class ConsultationController(QObject):
         if proposal.document is not None:
             before = self.draft.snapshot()
             self.undo_stack.push(_DocumentCommand(self, before, proposal.document, tr("Edit {field}").format(
-                field=".".join(str(p) for p in path[-2:])), key=tuple(path)))
+                field=field_name(path)), key=tuple(path)))
             self.edit_seconds.append(time.perf_counter() - started)
         return proposal
 
@@ -147,10 +157,19 @@ class ConsultationController(QObject):
             self._changed()
 
     # --- saving ---------------------------------------------------------------------------------------
+    def state_text(self) -> tuple[str, bool]:
+        """What the header says about saving, in the current interface language; ok."""
+        if self.last_error:
+            return tr("Not saved: {error}").format(error=self.last_error), False
+        if self.dirty:
+            return tr("Editing…"), True
+        return (tr("Saved {time}").format(time=self.saved_at), True) if self.saved_at else ("", True)
+
     def _changed(self) -> None:
         self.dirty = True
+        self.last_error = ""  # a failed save says so again when it fails again
         self.timer.start()
-        self.save_state_changed.emit(tr("Editing…"), True)
+        self.save_state_changed.emit(*self.state_text())
 
     def save_now(self) -> bool:
         """Write the draft to the store now; False (and a message) when it could not be saved."""
@@ -164,11 +183,12 @@ class ConsultationController(QObject):
             )
         except (StorageError, ValueError, OSError) as error:
             self.last_error = str(error)
-            self.save_state_changed.emit(tr("Not saved: {error}").format(error=error), False)
+            self.save_state_changed.emit(*self.state_text())
             return False
         self.dirty = False
         self.last_error = ""
-        self.save_state_changed.emit(tr("Saved {time}").format(time=QDateTime.currentDateTime().toString("HH:mm")), True)
+        self.saved_at = QDateTime.currentDateTime().toString("HH:mm")
+        self.save_state_changed.emit(*self.state_text())
         self.saved.emit()
         return True
 

@@ -31,12 +31,13 @@ from PySide6.QtWidgets import (
 )
 
 from azodesk.domain.knowledge import Knowledge
+from azodesk.domain.render import format_date, format_number
 from azodesk.storage.errors import StorageError
 from azodesk.storage.records import ConsultationRecord, CoupleDetails, CoupleRecord, CoupleSummary
 from azodesk.storage.service import RecordStore
-from azodesk.ui.draft import InputError, parse_date
+from azodesk.ui.draft import InputError, format_date_input, parse_date
 from azodesk.ui.form import input_error_text
-from azodesk.ui.i18n import tr
+from azodesk.ui.i18n import LANGUAGE_NAMES, current_language, tr
 from azodesk.ui.panels import esc
 
 PAGE_SIZE = 200
@@ -119,7 +120,7 @@ class CoupleListModel(QAbstractTableModel):
             return None
         value = getattr(row, self.COLUMNS[index.column()])
         if isinstance(value, dt.date):
-            return value.isoformat()
+            return format_date(value, current_language())
         return "" if value is None else str(value)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
@@ -207,7 +208,8 @@ class CouplesPage(QWidget):
         elif m.total == 0:
             self.count.setText(tr("No couple matches “{query}”.").format(query=m.query))
         else:
-            self.count.setText(tr("{n} couples").format(n=f"{m.total:,}") if m.total != 1 else tr("1 couple"))
+            self.count.setText(tr("{n} couples").format(n=format_number(m.total, current_language(), 0))
+                               if m.total != 1 else tr("1 couple"))
 
     def _enter_in_search(self) -> None:
         self.run_search()
@@ -234,8 +236,8 @@ class CoupleEditor(QWidget):
         self.record_number = QLineEdit()
         self.contact = QLineEdit()
         self.language = QComboBox()
-        self.language.addItem("Bahasa Indonesia", "id")
-        self.language.addItem("English", "en")
+        for code in ("id", "en"):  # the couple's handout language; Indonesian first (the clinic's)
+            self.language.addItem(LANGUAGE_NAMES[code], code)
         for edit in (self.male_birth, self.female_birth):
             edit.setMaximumWidth(140)
         for edit in (self.male_name, self.female_name, self.contact):
@@ -260,14 +262,18 @@ class CoupleEditor(QWidget):
             label.setText(text)
         for edit in (self.male_birth, self.female_birth):
             edit.setPlaceholderText(tr("YYYY-MM-DD"))
+            typed = parse_date(edit.text())
+            if isinstance(typed, dt.date):  # dates as the language writes them
+                edit.setText(format_date_input(typed.isoformat(), current_language()))
 
     def set_details(self, details: CoupleDetails) -> None:
+        lang = current_language()
         self.male_name.setText(details.male_name or "")
         self.female_name.setText(details.female_name or "")
         self.record_number.setText(details.record_number or "")
         self.contact.setText(details.contact or "")
-        self.male_birth.setText(details.male_birth_date.isoformat() if details.male_birth_date else "")
-        self.female_birth.setText(details.female_birth_date.isoformat() if details.female_birth_date else "")
+        self.male_birth.setText(format_date_input(details.male_birth_date.isoformat(), lang) if details.male_birth_date else "")
+        self.female_birth.setText(format_date_input(details.female_birth_date.isoformat(), lang) if details.female_birth_date else "")
         self.language.setCurrentIndex(max(self.language.findData(details.handout_language), 0))
         self.error.clear()
 
@@ -357,6 +363,11 @@ class CouplePage(QWidget):
         self.consultations: list[ConsultationRecord] = []
         self.retranslate()
 
+    def set_language(self, lang: str) -> None:
+        """The interface language of the clinical words in the list (category names)."""
+        self.lang = lang
+        self.reload_consultations()
+
     def retranslate(self) -> None:
         self.save_button.setText(tr("Create couple") if self.couple is None else tr("Save details"))
         self.consultations_title.setText(tr("Consultations"))
@@ -388,7 +399,8 @@ class CouplePage(QWidget):
         for row, c in enumerate(self.consultations):
             category = c.assessment_record.get("category", "")
             name = self.knowledge.names["category"].get(category)
-            cells = (c.consultation_date.isoformat(), tr("signed") if c.signed else tr("draft"),
+            cells = (format_date(c.consultation_date, "id" if self.lang == "id" else "en"),
+                     tr("signed") if c.signed else tr("draft"),
                      name.get("id" if self.lang == "id" else "en") if name else category)
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))

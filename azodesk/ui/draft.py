@@ -23,7 +23,7 @@ from typing import Any
 from azodesk.domain.assessment import Assessment, assess
 from azodesk.domain.case import Case
 from azodesk.domain.knowledge import Knowledge
-from azodesk.domain.parsing import Problem, parse_case
+from azodesk.domain.parsing import Num, Problem, parse_case
 from azodesk.domain.vocab import CASE_FORMAT
 from azodesk.ui.fields import QT_TRANSLATE_NOOP, SECTIONS, SEMEN_EXTRA, FieldSpec, Path
 
@@ -97,7 +97,8 @@ def set_value(doc: Document, path: Path, value: Any) -> None:
 
 @dataclass(frozen=True, slots=True)
 class InputError:
-    """Why typed text is not a value; ``template`` is a translatable English string."""
+    """Why typed text is not a value; ``template`` is a translatable English string. Values of
+    type :class:`~azodesk.domain.parsing.Num` are numbers shown with the reader's decimal sign."""
 
     template: str
     params: tuple[tuple[str, str], ...] = ()
@@ -109,18 +110,28 @@ class InputError:
 NOT_A_NUMBER = QT_TRANSLATE_NOOP("Form", "“{text}” is not a number; type digits such as 4.1")
 NOT_WHOLE = QT_TRANSLATE_NOOP("Form", "“{text}” is not a whole number; type a count such as 12")
 NOT_A_DATE = QT_TRANSLATE_NOOP("Form", "“{text}” is not a date; type it as YYYY-MM-DD or DD/MM/YYYY")
+AMBIGUOUS = QT_TRANSLATE_NOOP("Form", "“{text}” could mean {whole} or {decimal}; type thousands without a separator")
 _NUMBER_RE = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)")
+# 1.200 or 1,200: a thousands separator (English 1,200 / Indonesian 1.200) or three decimals?
+_GROUPED_RE = re.compile(r"([+-]?)([1-9]\d{0,2})[.,](\d{3})")
 _DMY_RE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 _YMD_RE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 
 
 def parse_number(text: str, *, integer: bool = False) -> float | int | None | InputError:
-    """A number typed by a counselor: ``4.1`` or ``4,1``; empty text is "not known" (``None``)."""
+    """A number typed by a counselor: ``4.1`` or ``4,1`` (a decimal point or comma in either
+    interface language); empty text is "not known" (``None``). ``1.200`` and ``1,200`` are
+    refused as ambiguous: a thousands separator in one language, three decimals in the other."""
     raw = text.strip().replace(" ", "")
     if not raw:
         return None
     if not _NUMBER_RE.fullmatch(raw):
         return InputError(NOT_A_NUMBER, (("text", text.strip()),))
+    grouped = _GROUPED_RE.fullmatch(raw)
+    if grouped:
+        sign, head, tail = grouped.groups()
+        decimal = f"{sign}{head}.{tail}".rstrip("0").rstrip(".")
+        return InputError(AMBIGUOUS, (("text", text.strip()), ("whole", f"{sign}{head}{tail}"), ("decimal", Num(decimal))))
     value = float(raw.replace(",", "."))
     if not math.isfinite(value):
         return InputError(NOT_A_NUMBER, (("text", text.strip()),))
@@ -156,18 +167,33 @@ def parse_date(text: str) -> dt.date | None | InputError:
     return InputError(NOT_A_DATE, (("text", raw),))
 
 
-def format_number(value: Any) -> str:
+def format_number(value: Any, lang: str = "en") -> str:
+    """A value for a number field: no grouping (so that it reads back the same), with the
+    language's decimal sign (Indonesian 4,1)."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value)
+    text = str(value)
+    return text.replace(".", ",") if lang == "id" and isinstance(value, int | float) else text
 
 
-def format_measurement(m: Mapping[str, Any] | None) -> str:
+def format_measurement(m: Mapping[str, Any] | None, lang: str = "en") -> str:
     if not m or m.get("value") is None:
         return ""
-    return ("<" if m.get("below_detection") else "") + format_number(m["value"])
+    return ("<" if m.get("below_detection") else "") + format_number(m["value"], lang)
+
+
+def format_date_input(value: Any, lang: str = "en") -> str:
+    """A case date (ISO text) for a date field: as it is in English, day first in Indonesian
+    (21/11/2026); both read back with :func:`parse_date`."""
+    if value is None:
+        return ""
+    try:
+        day = dt.date.fromisoformat(str(value))
+    except ValueError:
+        return str(value)
+    return f"{day.day:02d}/{day.month:02d}/{day.year:04d}" if lang == "id" else day.isoformat()
 
 
 # --- the draft --------------------------------------------------------------------------------------

@@ -10,7 +10,8 @@ form through :meth:`EvaluationForm.refresh`.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
@@ -33,10 +34,16 @@ from PySide6.QtWidgets import (
 )
 
 from azodesk.domain import units
-from azodesk.domain.parsing import Problem
+from azodesk.domain.parsing import Num, Problem
+from azodesk.domain.render import format_date, localize_decimal
 from azodesk.ui import draft as d
 from azodesk.ui.fields import NOT_KNOWN, SECTIONS, SEMEN_EXTRA, SIDES, YES_NO, FieldSpec, Path, Section
-from azodesk.ui.i18n import tr, tr_form
+from azodesk.ui.i18n import current_language, tr, tr_form
+
+# Turns a problem of the case into words at its field (the consultation page passes the
+# renderer of the interface language; plain English by default). Not "#:": in azodesk/ui that
+# is lupdate's translator comment, attached to the next tr() it sees.
+Describe = Callable[[Problem], str]
 
 COMMIT_DELAY_MS = 700
 LABEL_WIDTH = 200
@@ -49,7 +56,17 @@ def tab_text(title: str) -> str:
 
 
 def input_error_text(error: d.InputError) -> str:
-    return tr_form(error.template).format(**dict(error.params))
+    lang = current_language()
+    return tr_form(error.template).format(**{k: localize_decimal(v, lang) if isinstance(v, Num) else v
+                                             for k, v in error.params})
+
+
+def display_date(value: str) -> str:
+    """A case date (ISO) for reading in the interface language: 1 October 2026 / 1 Oktober 2026."""
+    try:
+        return format_date(dt.date.fromisoformat(value), current_language())
+    except ValueError:
+        return value
 
 
 class _LineEdit(QLineEdit):
@@ -79,8 +96,9 @@ class FieldRow(QWidget):
         self._timers: dict[Path, QTimer] = {}
         self._stored: dict[Path, Any] = {}
         self._refused: set[Path] = set()
-        self._warning = ""
-        self._error = ""
+        self._errors: list[Problem | d.InputError] = []
+        self._warnings: list[Problem] = []
+        self.describe: Describe = d.problem_text
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
@@ -150,10 +168,14 @@ class FieldRow(QWidget):
                         editor.addItem(tr_form(text), value)
                     editor.setCurrentIndex(max(current, 0))
             elif isinstance(editor, QLineEdit):
+                #: Placeholder of a date field. The Indonesian interface shows dates day first (HH/BB/TTTT).
                 editor.setPlaceholderText({"date": tr("YYYY-MM-DD"), "measurement": tr("value")}.get(spec.kind, ""))
             editor.setAccessibleName(tr_form(spec.label))
             editor.setToolTip(tr_form(spec.hint) if spec.hint else "")
         self.unit_label.setText(tr_form(spec.unit) if spec.unit else "")
+        for path in self.editors:  # numbers and dates as the language writes them
+            if path not in self._refused and path in self._stored:
+                self._show_value(path, self._stored[path])
         self._show_message()
 
     # --- values ---------------------------------------------------------------------------------------
@@ -185,7 +207,7 @@ class FieldRow(QWidget):
             timer.stop()
         value = self.parse(path)
         if isinstance(value, d.InputError):
-            self.show_refused(path, [input_error_text(value)])
+            self.show_refused(path, [value])
             return
         self._refused.discard(path)
         if value == self._stored.get(path):
@@ -216,13 +238,16 @@ class FieldRow(QWidget):
                 editor.setCurrentIndex(max(index, 0))
             return
         assert isinstance(editor, QLineEdit)
+        lang = current_language()
         if self.spec.kind == "measurement":
-            text = d.format_measurement(value)
+            text = d.format_measurement(value, lang)
             if value and self.units is not None:
                 with QSignalBlocker(self.units):
                     self.units.setCurrentIndex(max(self.units.findText(value.get("unit", "")), 0))
         elif self.spec.kind == "number":
-            text = d.format_number(value)
+            text = d.format_number(value, lang)
+        elif self.spec.kind == "date":
+            text = d.format_date_input(value, lang)
         else:
             text = "" if value is None else str(value)
         if editor.text() != text:
@@ -244,32 +269,51 @@ class FieldRow(QWidget):
         self._update_state()
 
     # --- messages -------------------------------------------------------------------------------------
-    def show_refused(self, path: Path, messages: Sequence[str]) -> None:
+    def show_refused(self, path: Path, errors: Sequence[Problem | d.InputError | str],
+                     describe: Describe | None = None) -> None:
+        """Mark ``path`` refused with why (problems of the case, or text that is no value); the
+        words are made when shown, so they follow the interface language."""
         self._refused.add(path)
+        self._refused_path = path
+        self._errors = list(errors)  # type: ignore[arg-type]
+        if describe is not None:
+            self.describe = describe
+        self._update_state()
+
+    def _error_text(self) -> str:
+        if not self._refused or not self._errors:
+            return ""
+        said = [input_error_text(e) if isinstance(e, d.InputError) else e if isinstance(e, str) else self.describe(e)
+                for e in self._errors]
+        path = getattr(self, "_refused_path", next(iter(self._refused)))
         previous = self._describe_stored(path)
         keep = tr("Not taken; the case keeps {previous}. Esc puts it back.").format(previous=previous) \
             if previous else tr("Not taken; the field stays empty in the case. Esc clears it.")
-        self._error = " ".join(messages) + " — " + keep
-        self._update_state()
+        return " ".join(said) + " — " + keep
 
     def _describe_stored(self, path: Path) -> str:
         value = self._stored.get(path)
+        lang = current_language()
         if value is None:
             return ""
         if isinstance(value, dict):
-            return f"{d.format_measurement(value)} {value.get('unit', '')}".strip()
+            return f"{d.format_measurement(value, lang)} {value.get('unit', '')}".strip()
         if isinstance(value, bool) or self.spec.kind in ("choice", "bool"):
             editor = self.editors[path]
             if isinstance(editor, QComboBox):
                 index = editor.findData(value)
                 return editor.itemText(index) if index >= 0 else str(value)
+        if self.spec.kind == "date" and isinstance(value, str):
+            return display_date(value)
         unit = tr_form(self.spec.unit) if self.spec.unit else ""
-        return f"{d.format_number(value) if isinstance(value, int | float) else value} {unit}".strip()
+        return f"{d.format_number(value, lang) if isinstance(value, int | float) else value} {unit}".strip()
 
-    def set_warnings(self, warnings: Sequence[Problem]) -> None:
-        warning = " ".join(d.problem_text(w) for w in warnings)
-        if warning != self._warning:
-            self._warning = warning
+    def set_warnings(self, warnings: Sequence[Problem], describe: Describe | None = None) -> None:
+        changed = list(warnings) != self._warnings or (describe is not None and describe is not self.describe)
+        if describe is not None:
+            self.describe = describe
+        if changed:
+            self._warnings = list(warnings)
             self._update_state()
 
     @property
@@ -278,13 +322,13 @@ class FieldRow(QWidget):
 
     @property
     def warning_text(self) -> str:
-        return self._warning
+        return " ".join(self.describe(w) for w in self._warnings)
 
     def _update_state(self) -> None:
         if not self._refused:
-            self._error = ""
+            self._errors = []
         for path, editor in self.editors.items():
-            state = "error" if path in self._refused else ("warning" if self._warning else "")
+            state = "error" if path in self._refused else ("warning" if self._warnings else "")
             if editor.property("state") != state:
                 editor.setProperty("state", state)
                 editor.style().unpolish(editor)
@@ -292,10 +336,12 @@ class FieldRow(QWidget):
         self._show_message()
 
     def _show_message(self) -> None:
-        if self._error:
-            name, text = "fieldError", "✖ " + self._error
-        elif self._warning:
-            name, text = "fieldWarning", "⚠ " + self._warning
+        error = self._error_text()
+        warning = self.warning_text if not error else ""
+        if error:
+            name, text = "fieldError", "✖ " + error
+        elif warning:
+            name, text = "fieldWarning", "⚠ " + warning
         else:
             name, text = "fieldNote", self._note()
         if self.message.text() != text:
@@ -317,7 +363,7 @@ class FieldRow(QWidget):
             converted = units.to_canonical(self.spec.analyte, float(value["value"]), value["unit"])
         except (units.UnknownUnitError, KeyError, TypeError, ValueError):
             return ""
-        return f"= {converted:.3g} {canonical}"
+        return f"= {localize_decimal(f'{converted:.3g}', current_language())} {canonical}"
 
     def editor(self, side: str | None = None) -> QWidget:
         """The editor widget (``side`` "left"/"right" for sided fields)."""
@@ -364,7 +410,7 @@ class _ItemBox(QFrame):
     def set_date(self, date: str) -> None:
         self.date = date
         title = tr_form(self.section.item_title).format(n=self.index + 1)
-        text = f"{title} · {date}" if date else title
+        text = f"{title} · {display_date(date)}" if date else title
         if self.title.text() != text:
             self.title.setText(text)
 
@@ -453,9 +499,9 @@ class SectionPage(QScrollArea):
             item.retranslate(self._item_date(item.index))
         if self.add_button is not None:
             self.add_button.setText("+ " + tr_form(self.section.add_label))
-        self.empty.setText(tr("Nothing entered yet. Add each result with its date; the newest value of each hormone counts."
-                              if self.section.id == "hormones" else
-                              "Nothing entered yet. Add each semen analysis with its date; two samples are needed."))
+        self.empty.setText(tr("Nothing entered yet. Add each result with its date; the newest value of each hormone counts.")
+                           if self.section.id == "hormones" else
+                           tr("Nothing entered yet. Add each semen analysis with its date; two samples are needed."))
 
     def _item_date(self, index: int) -> str:
         return getattr(self, "_dates", {}).get(index, "")
@@ -478,7 +524,8 @@ class SectionPage(QScrollArea):
             self.items_box.addWidget(item)
         self.empty.setVisible(count == 0)
 
-    def refresh(self, document: Mapping[str, Any], warnings: Sequence[Problem], *, force: bool = False) -> None:
+    def refresh(self, document: Mapping[str, Any], warnings: Sequence[Problem], *, force: bool = False,
+                describe: Describe | None = None) -> None:
         if self.section.list_path is not None:
             items = d.get(document, self.section.list_path) or []
             self._sync_items(len(items))
@@ -492,7 +539,7 @@ class SectionPage(QScrollArea):
             row.load(document, force=force)
             if row.base == ():
                 row.set_enabled_from(document)
-            row.set_warnings([w for w in warnings if d.problem_belongs(w, row.path)])
+            row.set_warnings([w for w in warnings if d.problem_belongs(w, row.path)], describe)
 
 
 class EvaluationForm(QTabWidget):
@@ -521,9 +568,10 @@ class EvaluationForm(QTabWidget):
             self.setTabText(i, tab_text(section.title))
             self.pages[section.id].retranslate()
 
-    def refresh(self, document: Mapping[str, Any], warnings: Sequence[Problem], *, force: bool = False) -> None:
+    def refresh(self, document: Mapping[str, Any], warnings: Sequence[Problem], *, force: bool = False,
+                describe: Describe | None = None) -> None:
         for page in self.pages.values():
-            page.refresh(document, warnings, force=force)
+            page.refresh(document, warnings, force=force, describe=describe)
         for i, section in enumerate(SECTIONS):
             page = self.pages[section.id]
             flagged = any(r.warning_text for r in page.rows)

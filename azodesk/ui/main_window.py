@@ -9,8 +9,9 @@ from pathlib import Path
 from typing import Literal
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QUndoGroup
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from azodesk.domain.knowledge import Knowledge, Lang
 from azodesk.domain.parsing import parse_case
+from azodesk.domain.render import format_date
 from azodesk.storage.errors import StorageError
 from azodesk.storage.records import CoupleRecord
 from azodesk.storage.service import RecordStore
@@ -32,15 +34,16 @@ from azodesk.ui.controller import ConsultationController
 from azodesk.ui.couple_view import CoupleView
 from azodesk.ui.couples import CouplePage, CouplesPage, couple_label
 from azodesk.ui.demo import new_couple_case
-from azodesk.ui.i18n import tr
+from azodesk.ui.i18n import LANGUAGE_NAMES, save_language, saved_language, set_language, tr
 from azodesk.ui.panels import esc
 
 Answer = Literal["save", "discard", "cancel"]
 
 
 
-def ask_unsaved(parent: QWidget, details: list[str]) -> Answer:
-    """Ask what to do with edits not yet saved (tests replace this function)."""
+def unsaved_box(parent: QWidget | None, details: list[str]) -> tuple[QMessageBox, dict[str, object]]:
+    """The question about edits not yet saved, with our own button texts (Qt has no Indonesian
+    for its standard buttons); the buttons by answer."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(tr("Unsaved changes"))
@@ -51,9 +54,31 @@ def ask_unsaved(parent: QWidget, details: list[str]) -> Answer:
     keep = box.addButton(tr("Keep working"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(save)
     box.setEscapeButton(keep)
+    return box, {"save": save, "discard": discard, "cancel": keep}
+
+
+def ask_unsaved(parent: QWidget, details: list[str]) -> Answer:
+    """Ask what to do with edits not yet saved (tests replace this function)."""
+    box, buttons = unsaved_box(parent, details)
     box.exec()
     clicked = box.clickedButton()
-    return "save" if clicked is save else "discard" if clicked is discard else "cancel"
+    return "save" if clicked is buttons["save"] else "discard" if clicked is buttons["discard"] else "cancel"
+
+
+def shortcuts_box(parent: QWidget | None) -> QMessageBox:
+    text = "\n".join((
+        tr("Ctrl+N  new couple · Ctrl+F  find a couple · Alt+←  back"),
+        tr("Alt+1 / Alt+2 / Alt+3  evaluation, pathway, summary"),
+        tr("Ctrl+Z / Ctrl+Shift+Z  undo, redo · Ctrl+S  save now"),
+        tr("Pathway: Tab / arrows move between steps, Enter opens a step, D discussed, P chosen plan,"
+           " Ctrl+wheel or Ctrl++ / Ctrl+- zoom, Ctrl+0 fit"),
+        tr("F5  couple view (Esc or F5 to leave, ← → through the steps)"),
+        tr("F12  hide the screen at once (F12 again shows it) · Ctrl+L  lock"),
+    ))
+    box = QMessageBox(QMessageBox.Icon.Information, tr("Keyboard shortcuts"), text, parent=parent)
+    close = box.addButton(tr("Close"), QMessageBox.ButtonRole.AcceptRole)  # not Qt's untranslated "OK"
+    box.setEscapeButton(close)
+    return box
 
 
 class NavBar(QFrame):
@@ -74,15 +99,20 @@ class NavBar(QFrame):
 
 class MainWindow(QMainWindow):
     def __init__(self, store: RecordStore, knowledge: Knowledge, settings: QSettings, *,
-                 lang: Lang = "en", today: Callable[[], dt.date] = dt.date.today) -> None:
+                 lang: Lang | None = None, today: Callable[[], dt.date] = dt.date.today) -> None:
+        """``lang``: the interface language to start in (default: the counselor's setting)."""
         super().__init__()
-        self.store, self.knowledge, self.settings, self.lang = store, knowledge, settings, lang
+        self.store, self.knowledge, self.settings = store, knowledge, settings
+        self.lang: Lang = set_language(lang or saved_language(settings))
         self.today = today
         self.couple: CoupleRecord | None = None
         self.controller: ConsultationController | None = None
         self.consultation_page: ConsultationPage | None = None
         self.couple_view: CoupleView | None = None
         self.undo_group = QUndoGroup(self)
+        # Set by the signed-in desktop (azodesk.ui.session): signing asks for this counselor's password.
+        self.accounts: object | None = None
+        self.session: object | None = None
 
         self.nav = NavBar()
         self.nav.back.connect(self.go_back)
@@ -129,10 +159,31 @@ class MainWindow(QMainWindow):
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
-        self.undo_action = self.undo_group.createUndoAction(self)
+        # Our own undo/redo actions: QUndoGroup's would label themselves with Qt's English words.
+        self.undo_action = QAction(self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_group.createRedoAction(self)
+        self.undo_action.setEnabled(False)
+        self.undo_action.triggered.connect(lambda: self.undo_group.undo())
+        self.redo_action = QAction(self)
         self.redo_action.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
+        self.redo_action.setEnabled(False)
+        self.redo_action.triggered.connect(lambda: self.undo_group.redo())
+        self.undo_group.canUndoChanged.connect(self.undo_action.setEnabled)
+        self.undo_group.canRedoChanged.connect(self.redo_action.setEnabled)
+        self.undo_group.undoTextChanged.connect(lambda _text: self._undo_texts())
+        self.undo_group.redoTextChanged.connect(lambda _text: self._undo_texts())
+        self.settings_action = QAction(self)
+        self.settings_action.setShortcuts([QKeySequence.StandardKey.Preferences, QKeySequence("Ctrl+,")])
+        self.settings_action.triggered.connect(self.show_settings)
+        self.settings_dialog: QWidget | None = None
+        self.language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in LANGUAGE_NAMES.items():
+            action = QAction(name, self, checkable=True)
+            action.setChecked(code == self.lang)
+            action.triggered.connect(lambda _checked=False, c=code: self.set_interface_language(c))
+            self.language_group.addAction(action)
+            self.language_actions[code] = action
         self.couple_view_action = QAction(self)
         self.couple_view_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
         self.couple_view_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
@@ -151,9 +202,15 @@ class MainWindow(QMainWindow):
         self.edit_menu = bar.addMenu("")
         self.edit_menu.addAction(self.undo_action)
         self.edit_menu.addAction(self.redo_action)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.settings_action)
         self.view_menu = bar.addMenu("")
         self.view_menu.addAction(self.couple_view_action)
         self.view_menu.addAction(self.back_action)
+        self.view_menu.addSeparator()
+        self.language_menu = self.view_menu.addMenu("")
+        for action in self.language_actions.values():
+            self.language_menu.addAction(action)
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.shortcuts_action)
         self.addAction(self.back_action)
@@ -171,8 +228,9 @@ class MainWindow(QMainWindow):
         self.export_action.setText(tr("&Export signed summary…"))
         self.verify_action.setText(tr("&Verify a summary…"))
         self.quit_action.setText(tr("&Quit"))
-        self.undo_action.setText(tr("&Undo"))
-        self.redo_action.setText(tr("&Redo"))
+        self._undo_texts()
+        self.settings_action.setText(tr("&Settings…"))
+        self.language_menu.setTitle(tr("Interface &language"))
         self.couple_view_action.setText(tr("&Couple view"))
         self.back_action.setText(tr("&Back"))
         self.shortcuts_action.setText(tr("&Keyboard shortcuts"))
@@ -183,6 +241,38 @@ class MainWindow(QMainWindow):
                 page.retranslate()
         self._update_nav()
 
+    def _undo_texts(self) -> None:
+        undo, redo = self.undo_group.undoText(), self.undo_group.redoText()
+        self.undo_action.setText(tr("&Undo: {action}").format(action=undo) if undo else tr("&Undo"))
+        self.redo_action.setText(tr("&Redo: {action}").format(action=redo) if redo else tr("&Redo"))
+
+    # --- the interface language ---------------------------------------------------------------------
+    def set_interface_language(self, lang: str) -> None:
+        """Switch the interface at once (no restart) and keep it as the counselor's setting.
+        The couple's handout language of an open consultation does not change."""
+        chosen = set_language(lang)
+        save_language(self.settings, chosen)
+        self.lang = chosen
+        self.language_actions[chosen].setChecked(True)
+        self.couple_page.set_language(chosen)
+        if self.consultation_page is not None:
+            self.consultation_page.set_interface_language(chosen, retranslate=False)
+        self.retranslate()
+        model = self.couples_page.model  # its headers, dates and counts
+        model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, model.columnCount() - 1)
+        model.layoutChanged.emit()
+        for widget in QApplication.topLevelWidgets():  # open dialogs (and later windows) follow
+            if widget is not self and widget.isVisible() and callable(getattr(widget, "retranslate", None)):
+                widget.retranslate()
+
+    def show_settings(self) -> None:
+        from azodesk.ui.preferences import SettingsDialog
+
+        dialog = SettingsDialog(self.lang, self)
+        dialog.language_chosen.connect(self.set_interface_language)
+        self.settings_dialog = dialog
+        dialog.open()
+
     # --- navigation -----------------------------------------------------------------------------------
     def _update_nav(self) -> None:
         crumbs = [esc(tr("Couples"))]
@@ -191,7 +281,8 @@ class MainWindow(QMainWindow):
         elif self.stack.currentWidget() is self.couple_page:
             crumbs.append(esc(tr("New couple")))
         if self.consultation_page is not None and self.stack.currentWidget() is self.consultation_page and self.controller:
-            crumbs.append(esc(tr("Consultation of {date}").format(date=self.controller.record.consultation_date.isoformat())))
+            crumbs.append(esc(tr("Consultation of {date}").format(
+                date=format_date(self.controller.record.consultation_date, self.lang))))
         self.nav.crumbs.setText(" › ".join(crumbs))
         self.nav.back_button.setEnabled(self.stack.currentWidget() is not self.couples_page)
         in_consultation = self.consultation_page is not None and self.stack.currentWidget() is self.consultation_page
@@ -232,6 +323,7 @@ class MainWindow(QMainWindow):
         self._update_nav()
 
     def open_couple(self, couple_id: int) -> None:
+        returning = self.couple is not None and self.couple.id == couple_id and self.stack.currentWidget() is not self.couples_page
         if not self.leave_consultation():
             return
         try:
@@ -239,10 +331,19 @@ class MainWindow(QMainWindow):
         except (StorageError, LookupError) as error:
             self.statusBar().showMessage(str(error), 8000)
             return
+        if not returning:  # back from its own consultation is not a new view
+            self._record_view(couple_id)
         self.couple_page.show_couple(self.couple)
         self.stack.setCurrentWidget(self.couple_page)
         self._update_nav()
         self.couple_page.table.setFocus()
+
+    def _record_view(self, couple_id: int) -> None:
+        """The audit log's "viewed" entry, on behalf of the signed-in counselor."""
+        try:
+            self.store.record_view(couple_id)
+        except (StorageError, LookupError, ValueError) as error:
+            self.statusBar().showMessage(str(error), 8000)
 
     def new_consultation(self, couple_id: int) -> None:
         couple = self.store.get_couple(couple_id)
@@ -265,6 +366,7 @@ class MainWindow(QMainWindow):
         record = self.store.get_consultation(consultation_id)
         if self.couple is None or self.couple.id != record.couple_id:
             self.couple = self.store.get_couple(record.couple_id)
+            self._record_view(record.couple_id)
         controller = ConsultationController(self.store, record, self.knowledge, self)
         handout = "en" if self.couple.details.handout_language == "en" else "id"
         page = ConsultationPage(controller, self.knowledge, couple_label=couple_label(self.couple.details),
@@ -337,7 +439,8 @@ class MainWindow(QMainWindow):
         name = (couple.details.record_number if couple and couple.details.record_number else f"couple-{record.couple_id}")
         folder = self._documents_folder()
         dialog = ExportDialog(self.store, controller.consultation_id, language=page.handout_lang,
-                              default_path=folder / f"{name}-{record.consultation_date.isoformat()}.pdf", parent=self)
+                              default_path=folder / f"{name}-{record.consultation_date.isoformat()}.pdf", parent=self,
+                              accounts=self.accounts, session=self.session)
         dialog.exported.connect(self._summary_exported)
         self.export_dialog = dialog
         dialog.open()
@@ -389,15 +492,8 @@ class MainWindow(QMainWindow):
 
     # --- help --------------------------------------------------------------------------------------------
     def show_shortcuts(self) -> None:
-        text = "\n".join((
-            tr("Ctrl+N  new couple · Ctrl+F  find a couple · Alt+←  back"),
-            tr("Alt+1 / Alt+2 / Alt+3  evaluation, pathway, summary"),
-            tr("Ctrl+Z / Ctrl+Shift+Z  undo, redo · Ctrl+S  save now"),
-            tr("Pathway: Tab / arrows move between steps, Enter opens a step, D discussed, P chosen plan,"
-               " Ctrl+wheel or Ctrl++ / Ctrl+- zoom, Ctrl+0 fit"),
-            tr("F5  couple view (Esc or F5 to leave, ← → through the steps)"),
-        ))
-        box = QMessageBox(QMessageBox.Icon.Information, tr("Keyboard shortcuts"), text, parent=self)
+        box = shortcuts_box(self)
+        self.shortcuts_dialog = box
         box.open()
 
     # --- window state -----------------------------------------------------------------------------------

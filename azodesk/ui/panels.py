@@ -109,8 +109,9 @@ class FigureWidget(QFrame):
             self.icons = None
         body = f"<b>{esc(figure.text)}</b>: {esc(figure.label)}"
         if not large:
-            body += (f"<br><span style='color:#5F6368'>{esc(tr('Population'))}: {esc(figure.population)}"
-                     f"<br>{esc(tr('Source'))}: {source_line(figure.source)}</span>")
+            population, source = tr("Population"), tr("Source")  # outside the f-string, for lupdate
+            body += (f"<br><span style='color:#5F6368'>{esc(population)}: {esc(figure.population)}"
+                     f"<br>{esc(source)}: {source_line(figure.source)}</span>")
         else:
             body += f"<br><span style='color:#5F6368; font-size:small'>{esc(figure.population)}</span>"
         self.text = _label(body)
@@ -159,7 +160,15 @@ class StepPanel(QScrollArea):
         self.box.addWidget(self.status)
         self.status_explanation = _label(name="muted")
         self.box.addWidget(self.status_explanation)
-        buttons = QHBoxLayout()
+        from azodesk.ui.pathway import FlowLayout
+
+        # The two buttons wrap onto two rows when the panel is narrow (longer Indonesian labels).
+        self.buttons = QWidget()
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.buttons.setSizePolicy(policy)
+        buttons = FlowLayout(self.buttons, spacing=6)
+        buttons.setContentsMargins(0, 0, 0, 0)
         self.discussed = QPushButton()
         self.discussed.setCheckable(True)
         self.chosen = QPushButton()
@@ -168,8 +177,7 @@ class StepPanel(QScrollArea):
         self.chosen.toggled.connect(self._chosen_clicked)
         buttons.addWidget(self.discussed)
         buttons.addWidget(self.chosen)
-        buttons.addStretch(1)
-        self.box.addLayout(buttons)
+        self.box.addWidget(self.buttons)
         self.description = _label()
         self.box.addWidget(self.description)
         self.legal = _label()
@@ -225,7 +233,8 @@ class StepPanel(QScrollArea):
         self.status_explanation.setText(esc(detail.status_explanation))
         self.status_explanation.setVisible(bool(detail.status_explanation))
         self.description.setText(esc(detail.description))
-        self.legal.setText(f"⚖ <b>{esc(tr('Legal limit'))}</b>: {esc(detail.legal)}" if detail.legal else "")
+        legal = tr("Legal limit")
+        self.legal.setText(f"⚖ <b>{esc(legal)}</b>: {esc(detail.legal)}" if detail.legal else "")
         self.legal.setVisible(bool(detail.legal))
         self.reasons_title.setText(esc(tr("Why")))
         self.reasons.setText(bullets(detail.reasons))
@@ -241,8 +250,9 @@ class StepPanel(QScrollArea):
         self.figure_widgets = [FigureWidget(f) for f in detail.figures]
         for widget in self.figure_widgets:
             self.figures_box.addWidget(widget)
+        averages = tr("Averages from groups of people, not a personal prediction.")
         self.figures_title.setText(esc(tr("What the numbers say")) +
-                                   f"<div style='font-weight:normal; font-size:9pt; color:#5F6368'>{esc(tr('Averages from groups of people, not a personal prediction.'))}</div>")
+                                   f"<div style='font-weight:normal; font-size:9pt; color:#5F6368'>{esc(averages)}</div>")
         self.figures_title.setVisible(bool(detail.figures))
         self.glossary_title.setText(esc(tr("Words used")))
         self.glossary.setText("".join(f"<p style='margin:2px 0'><b>{esc(g.term)}</b> — {esc(g.definition)}</p>"

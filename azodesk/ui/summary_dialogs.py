@@ -2,7 +2,9 @@
 worker thread that keeps the window responsive while reportlab and pyHanko work.
 
 The dialogs are opened with ``open()`` (window-modal, never a blocking ``exec()``); the file
-pickers are the only blocking calls and sit behind the "Browse…" buttons. The reports service
+pickers are the only blocking calls and sit behind the "Browse…" buttons. They are Qt's own
+(non-native) file dialogs, so that they speak the interface language rather than the desktop's.
+The reports service
 (:mod:`azodesk.reports.service`, :mod:`azodesk.reports.verify`) is imported in the worker, so
 reportlab and pyHanko load only when a summary is made.
 """
@@ -31,13 +33,92 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from azodesk.domain.render import format_date
 from azodesk.storage.service import RecordStore
-from azodesk.ui.consultation import LANGUAGE_NAMES
-from azodesk.ui.i18n import tr
+from azodesk.ui.i18n import LANGUAGE_NAMES, current_language, tr
 from azodesk.ui.panels import esc
 
 Stroke = list[tuple[float, float]]
 
+
+
+def file_dialog(parent: QWidget | None, caption: str, path: str, *, save: bool) -> QFileDialog:
+    """A PDF file picker in the interface language (Qt's dialog with our own button texts)."""
+    start = Path(path).expanduser() if path else Path.home()
+    folder = start if start.is_dir() else start.parent
+    dialog = QFileDialog(parent, caption, str(folder), tr("PDF documents (*.pdf)"))
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave if save else QFileDialog.AcceptMode.AcceptOpen)
+    dialog.setFileMode(QFileDialog.FileMode.AnyFile if save else QFileDialog.FileMode.ExistingFile)
+    if save:
+        dialog.setDefaultSuffix("pdf")
+        if not start.is_dir():
+            dialog.selectFile(start.name)
+    for label, text in ((QFileDialog.DialogLabel.LookIn, tr("Look in:")),
+                        (QFileDialog.DialogLabel.FileName, tr("File name:")),
+                        (QFileDialog.DialogLabel.FileType, tr("Files of type:")),
+                        (QFileDialog.DialogLabel.Accept, tr("Save") if save else tr("Open")),
+                        (QFileDialog.DialogLabel.Reject, tr("Cancel"))):
+        dialog.setLabelText(label, text)
+    return dialog
+
+
+def _chosen_file(dialog: QFileDialog) -> str:
+    """Run the picker (blocking, behind a Browse… button); the chosen path or ""."""
+    if dialog.exec() == QFileDialog.DialogCode.Accepted and dialog.selectedFiles():
+        return dialog.selectedFiles()[0]
+    return ""
+
+
+def _yes_no(value: bool) -> str:
+    return tr("yes") if value else tr("no")
+
+
+def verification_verdict(report: Any) -> str:
+    """The verdict of :class:`~azodesk.reports.verify.VerificationReport` in the interface
+    language (the reason of a failure is the verifier's own, technical English)."""
+    if not report.ok:
+        return tr("NOT OK: {reason}").format(reason=report.problems[0])
+    stored = tr("matches the copy stored in the database") if report.stored else \
+        tr("not compared with a database (none available)")
+    return tr("OK: signed by {signer}, intact, trusted, unmodified; {stored}").format(
+        signer=report.signatures[0].signer, stored=stored)
+
+
+def verification_lines(report: Any) -> list[str]:
+    """The report's details line by line, in the interface language."""
+    lang = current_language()
+    out = [tr("file SHA-256: {sha}").format(sha=report.sha256)]
+    if not report.signatures:
+        out.append(tr("signatures: none"))
+    for s in report.signatures:
+        when = (f"{format_date(s.signed_at.date(), lang)} {s.signed_at.strftime('%H:%M:%S')}"
+                if s.signed_at else tr("unknown time"))
+        out.append(tr("signature {field}: {signer}, {time}").format(field=repr(s.field), signer=s.signer, time=when))
+        out.append("  " + tr("intact: {intact}  trusted by this clinic's CA: {trusted}  modification level: {level}  "
+                             "covers the whole file: {whole}").format(
+            intact=_yes_no(s.intact and s.valid), trusted=_yes_no(s.trusted), level=s.modification_level,
+            whole=_yes_no(s.covers_whole_file)))
+        if s.problem:
+            out.append(f"  {s.problem}")
+    if report.stored is None:
+        out.append(tr("stored copy: not compared (no database)"))
+    elif report.stored and report.stored_copy:
+        c = report.stored_copy
+        out.append(tr("stored copy: matches document {document} (consultation {consultation}, version {version}, "
+                      "{language})").format(document=c.document_id, consultation=c.consultation_id, version=c.version,
+                                            language=LANGUAGE_NAMES.get(c.language, c.language)))
+    else:
+        out.append(tr("stored copy: no document with this SHA-256 in the database"))
+    from azodesk.reports.verify import short_digest
+
+    digest = f" {short_digest(report.content_digest)}" if report.content_digest else ""
+    words = {"verified": tr("verified"), "not re-rendered": tr("not re-rendered"), "failed": tr("failed"),
+             "absent": tr("absent")}
+    out.append(tr("content digest{digest}: {state} — {detail}").format(
+        digest=digest, state=words.get(report.content, report.content), detail=report.content_detail))
+    out.append(verification_verdict(report))
+    return out
 
 
 class Task(QThread):
@@ -122,22 +203,32 @@ def _username(name: str) -> str:
 
 class ExportDialog(QDialog):
     """Counselor, passphrase, language, handwriting and where to save: then render, sign and
-    store in a worker thread, with a busy indicator."""
+    store in a worker thread, with a busy indicator.
+
+    In the signed-in desktop (``accounts`` and ``session`` given) the signed-in counselor signs and
+    types their password again (``AccountService.issue_signed_summary`` re-authenticates; a wrong
+    password signs nothing). Without them — a database without accounts, as in the first tests —
+    the counselor is chosen or typed and their signing passphrase asked."""
 
     exported = Signal(object)  # the stored DocumentRecord
 
     def __init__(self, store: RecordStore, consultation_id: int, *, language: str, default_path: Path,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, accounts: Any = None, session: Any = None) -> None:
         super().__init__(parent)
         self.store, self.consultation_id = store, consultation_id
+        self.accounts, self.session = accounts, session if accounts is not None else None
         self.setWindowTitle(tr("Export signed summary"))
         self.task: Task | None = None
         self.counselor = QComboBox()
-        self.counselor.setEditable(True)
-        for record in store.list_counselors():
-            if record.active:
-                self.counselor.addItem(record.display_name, record.id)
-        self.counselor.lineEdit().setPlaceholderText(tr("Your name as it should appear on the summary"))
+        self.counselor.setEditable(self.session is None)
+        if self.session is not None:  # the signed-in counselor signs, nobody else
+            self.counselor.addItem(self.session.display_name, self.session.counselor_id)
+            self.counselor.setEnabled(False)
+        else:
+            for record in store.list_counselors():
+                if record.active:
+                    self.counselor.addItem(record.display_name, record.id)
+            self.counselor.lineEdit().setPlaceholderText(tr("Your name as it should appear on the summary"))
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.language = QComboBox()
@@ -158,7 +249,11 @@ class ExportDialog(QDialog):
         pad_row.addWidget(self.clear_pad, 0, Qt.AlignmentFlag.AlignBottom)
         form = QFormLayout()
         form.addRow(tr("Counselor"), self.counselor)
-        form.addRow(tr("Passphrase"), self.passphrase)
+        if self.session is not None:
+            form.addRow(tr("Your password"), self.passphrase)
+            self.passphrase.setPlaceholderText(tr("Asked again to sign: the password you signed in with"))
+        else:
+            form.addRow(tr("Passphrase"), self.passphrase)
         form.addRow(tr("Language of the summary"), self.language)
         form.addRow(tr("Handwritten signature"), pad_row)
         form.addRow(tr("Save as"), where)
@@ -187,7 +282,7 @@ class ExportDialog(QDialog):
         layout.addLayout(buttons)
 
     def _browse(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, tr("Save the signed summary"), self.path.text(), "PDF (*.pdf)")
+        name = _chosen_file(file_dialog(self, tr("Save the signed summary"), self.path.text(), save=True))
         if name:
             self.path.setText(name)
 
@@ -208,8 +303,18 @@ class ExportDialog(QDialog):
     def start(self) -> None:
         if self.task is not None:
             return
+        if self.session is not None:
+            self._start_signed_in()
+            return
         if not self.passphrase.text():
-            self.status.setText(f"<span style='color:#B3261E'>{esc(tr('Type your signing passphrase.'))}</span>")
+            asked = tr("Type your signing passphrase.")
+            self.status.setText(f"<span style='color:#B3261E'>{esc(asked)}</span>")
+            return
+        from azodesk.storage.accounts import AccountService
+
+        if not AccountService.of(self.store).needs_setup():  # accounts exist: only a signed-in counselor signs
+            refused = tr("Sign in to sign summaries.")
+            self.status.setText(f"<span style='color:#B3261E'>{esc(refused)}</span>")
             return
         try:
             counselor_id = self._counselor_id()
@@ -228,8 +333,42 @@ class ExportDialog(QDialog):
                                             language=language, clinic=clinic_settings(), handwriting=strokes)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(document.pdf)
+            store.record_export("document", document.id, "signed summary PDF", target)
             return document
 
+        self._run(job)
+
+    def _start_signed_in(self) -> None:
+        """The signed-in counselor's password again, then sign as them (nothing is signed when
+        it is wrong)."""
+        password = self.passphrase.text()
+        if not password:
+            asked = tr("Type your password: it is asked again to sign.")
+            self.status.setText(f"<span style='color:#B3261E'>{esc(asked)}</span>")
+            return
+        self.passphrase.clear()
+        target = Path(self.path.text()).expanduser()
+        accounts, session, store = self.accounts, self.session, self.store
+        consultation_id, language = self.consultation_id, self.language.currentData()
+        strokes = [list(s) for s in self.pad.strokes]
+
+        def job() -> Any:
+            from azodesk.storage.errors import AccountError
+            from azodesk.ui.login import account_error_text
+
+            try:
+                document = accounts.issue_signed_summary(session, password, consultation_id, language=language,
+                                                         handwriting=strokes)
+            except AccountError as error:
+                raise RuntimeError(account_error_text(error)) from None
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(document.pdf)
+            store.record_export("document", document.id, "signed summary PDF", target)
+            return document
+
+        self._run(job)
+
+    def _run(self, job: Callable[[], Any]) -> None:
         self.task = Task(job, self)
         self.task.succeeded.connect(self._done)
         self.task.failed.connect(self._failed)
@@ -251,7 +390,8 @@ class ExportDialog(QDialog):
         self.task = None
         self.progress.hide()
         self.sign.setEnabled(True)
-        self.status.setText(f"<span style='color:#B3261E'>{esc(tr('Not signed: {error}').format(error=message))}</span>")
+        said = tr("Not signed: {error}").format(error=message)
+        self.status.setText(f"<span style='color:#B3261E'>{esc(said)}</span>")
 
     def reject(self) -> None:
         if self.task is not None:
@@ -300,7 +440,7 @@ class VerifyDialog(QDialog):
         layout.addLayout(bottom)
 
     def _browse(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, tr("Choose a summary"), self.path.text(), "PDF (*.pdf)")
+        name = _chosen_file(file_dialog(self, tr("Choose a summary"), self.path.text(), save=False))
         if name:
             self.path.setText(name)
             self.start()
@@ -328,13 +468,14 @@ class VerifyDialog(QDialog):
         self.progress.hide()
         colour = "#0B3D2E" if report.ok else "#B3261E"
         mark = "✔" if report.ok else "✖"
-        self.verdict.setText(f"<b style='color:{colour}'>{mark} {esc(report.verdict)}</b>")
-        self.details.setPlainText("\n".join(report.lines()))
+        self.verdict.setText(f"<b style='color:{colour}'>{mark} {esc(verification_verdict(report))}</b>")
+        self.details.setPlainText("\n".join(verification_lines(report)))
 
     def _failed(self, message: str) -> None:
         self.task = None
         self.progress.hide()
-        self.verdict.setText(f"<b style='color:#B3261E'>✖ {esc(tr('Could not check the file: {error}').format(error=message))}</b>")
+        said = tr("Could not check the file: {error}").format(error=message)
+        self.verdict.setText(f"<b style='color:#B3261E'>✖ {esc(said)}</b>")
 
     def reject(self) -> None:
         if self.task is None:

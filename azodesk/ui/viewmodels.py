@@ -18,7 +18,6 @@ from azodesk.domain.parsing import Problem
 from azodesk.domain.pathway import PathwayStep
 from azodesk.domain.render import Renderer
 from azodesk.domain.vocab import Status, StepId
-from azodesk.ui.draft import problem_text
 from azodesk.ui.fields import QT_TRANSLATE_NOOP, SECTIONS, SIDES, field_for
 
 ITEM = QT_TRANSLATE_NOOP("Form", "item {n}")
@@ -167,12 +166,16 @@ class Presenter:
         self.k, self.lang, self.r = knowledge, lang, Renderer(knowledge, lang)
         self.label = label
 
+    def problem(self, problem: Problem) -> str:
+        """A problem of the case in this language, without its path (shown at its field)."""
+        return self.r.problem(problem)
+
     def warning(self, problem: Problem) -> str:
         """A parser warning named by its field, e.g. "Prolactin (item 1): 140 ng/mL is unusually high…"."""
         found = field_for(problem.path)
-        text = problem_text(problem)
+        text = self.problem(problem)
         if found is None:
-            return problem.message
+            return f"{problem.path}: {text}" if problem.path else text
         spec, item, side = found
         name = self.label(spec.label)
         where = [self.label(SIDES[side])] if side else []

@@ -23,6 +23,21 @@ def _theme(qapp: Any) -> None:
 
 
 @pytest.fixture(autouse=True)
+def english_interface(qtbot: Any, qapp: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every test starts in English whatever the machine's locale, and leaves it so (the
+    translator is application-wide). Needs qtbot so that English comes back while the test's
+    windows still exist, and their language-change events are handled before they go."""
+    from azodesk.ui import i18n
+
+    monkeypatch.setattr(i18n, "default_language", lambda: "en")
+    i18n.set_language("en")
+    yield
+    if i18n.current_language() != "en":
+        i18n.set_language("en")
+        qapp.processEvents()
+
+
+@pytest.fixture(autouse=True)
 def unsaved_answers(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
     """Closing with unsaved edits asks; tests answer "save" unless they say otherwise (never a
     modal dialog in a test)."""
