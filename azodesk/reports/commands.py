@@ -20,12 +20,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from azodesk.files import write_atomically
 
 EXIT_OK, EXIT_ERROR, EXIT_INVALID = 0, 1, 2
 CLI_ACTOR = "cli"
@@ -171,16 +172,7 @@ def _write(path: str, data: bytes) -> None:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return
-    target = Path(path)
-    partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
-    try:
-        with partial.open("wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(partial, target)
-    finally:
-        partial.unlink(missing_ok=True)
+    write_atomically(Path(path), data)
 
 
 def _open_store(args: argparse.Namespace, *, create: bool = False) -> Any:

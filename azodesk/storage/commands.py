@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from azodesk.files import write_atomically
 
 EXIT_OK, EXIT_ERROR, EXIT_INVALID = 0, 1, 2
 CLI_ACTOR = "cli"
@@ -259,22 +260,10 @@ def _export(args: argparse.Namespace) -> int:
         if out is None:
             sys.stdout.write(text)
         else:
-            _write_atomically(out, text.encode("utf-8"))
+            write_atomically(out, text.encode("utf-8"))
         store.record_export("consultation", args.id, "case file",
                             "standard output" if out is None else out.absolute())
     return EXIT_OK
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
-    try:
-        with partial.open("wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(partial, path)
-    finally:
-        partial.unlink(missing_ok=True)
 
 
 def _cell(value: object, width: int) -> str:

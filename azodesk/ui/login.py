@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from azodesk.ui.i18n import LANGUAGE_NAMES, current_language, tr
 from azodesk.ui.panels import esc
+from azodesk.ui.settings import place_window
 
 Attempt = Callable[[str, str], Any]
 
@@ -646,18 +647,7 @@ class StartWindow(Card):
         (form.password if form.username.text() else form.username).setFocus()
 
     def place(self) -> None:
-        """Where the main window was last (or its default size: maximised on a small laptop
-        screen), so that signing in does not move the work around."""
-        geometry = self.settings.value("window/geometry") if self.settings is not None else None
-        if geometry is not None and self.restoreGeometry(geometry):
-            return
-        screen = QGuiApplication.primaryScreen()
-        available = screen.availableGeometry() if screen else None
-        if available is not None and (available.width() <= 1400 or available.height() <= 800):
-            self.resize(available.width(), available.height())
-            self.setWindowState(Qt.WindowState.WindowMaximized)
-        else:
-            self.resize(1366, 768)
+        place_window(self, self.settings)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().changeEvent(event)

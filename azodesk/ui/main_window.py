@@ -9,7 +9,14 @@ from pathlib import Path
 from typing import Literal
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence, QUndoGroup
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QGuiApplication,
+    QKeySequence,
+    QUndoGroup,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -34,8 +41,15 @@ from azodesk.ui.controller import ConsultationController
 from azodesk.ui.couple_view import CoupleView
 from azodesk.ui.couples import CouplePage, CouplesPage, couple_label
 from azodesk.ui.demo import new_couple_case
-from azodesk.ui.i18n import LANGUAGE_NAMES, save_language, saved_language, set_language, tr
+from azodesk.ui.i18n import (
+    LANGUAGE_NAMES,
+    save_language,
+    saved_language,
+    set_language,
+    tr,
+)
 from azodesk.ui.panels import esc
+from azodesk.ui.settings import place_window
 
 Answer = Literal["save", "discard", "cancel"]
 
@@ -498,16 +512,7 @@ class MainWindow(QMainWindow):
 
     # --- window state -----------------------------------------------------------------------------------
     def _restore_geometry(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if geometry is not None and self.restoreGeometry(geometry):
-            return
-        screen = QGuiApplication.primaryScreen()
-        available = screen.availableGeometry() if screen else None
-        if available is not None and (available.width() <= 1400 or available.height() <= 800):
-            self.resize(available.width(), available.height())
-            self.setWindowState(Qt.WindowState.WindowMaximized)
-        else:
-            self.resize(1366, 768)
+        place_window(self, self.settings)
 
     def unsaved_details(self) -> list[str]:
         details = []
