@@ -151,6 +151,16 @@ def password_edit() -> QLineEdit:
     return edit
 
 
+def primary_button(on_click: Callable[[], object]) -> QPushButton:
+    """The card's main button (Enter presses it)."""
+    button = QPushButton()
+    button.setObjectName("accountPrimary")
+    button.setDefault(True)
+    button.setAutoDefault(True)
+    button.clicked.connect(on_click)
+    return button
+
+
 def _label(object_name: str, *, wrap: bool = True) -> QLabel:
     label = QLabel()
     label.setObjectName(object_name)
@@ -286,11 +296,7 @@ class SetupPage(QWidget):
         admin.addRow(self.labels["display_name"], self.display_name)
         self.error = _label("accountError")
         self.error.hide()
-        self.create = QPushButton()
-        self.create.setObjectName("accountPrimary")
-        self.create.setDefault(True)
-        self.create.setAutoDefault(True)
-        self.create.clicked.connect(self.submit)
+        self.create = primary_button(self.submit)
         for edit in (self.clinic_name, self.city, self.username, self.display_name, self.new_password.password,
                      self.new_password.repeat):
             edit.returnPressed.connect(self.submit)
@@ -402,11 +408,7 @@ class LoginForm(QWidget):
         self.password_label.setBuddy(self.password)
         self.error = _label("accountError")
         self.error.hide()
-        self.button = QPushButton()
-        self.button.setObjectName("accountPrimary")
-        self.button.setDefault(True)
-        self.button.setAutoDefault(True)
-        self.button.clicked.connect(self.submit)
+        self.button = primary_button(self.submit)
         self.username.returnPressed.connect(self.password.setFocus)
         self.password.returnPressed.connect(self.submit)
         self.username.textChanged.connect(self._name_changed)
