@@ -663,20 +663,26 @@ class AccountService:
         try:
             with self._keyring(row.username, new_password), self.database.write() as s:
                 fresh = self._require(s, session, doing="change your password")
-                before = audit.snapshot(fresh)
-                fresh.password_hash, fresh.password_changed_at = password_hash, now
-                fresh.failed_attempts, fresh.last_failed_at = 0, None
-                s.flush()
-                after = audit.snapshot(fresh)
-                self._audit(s, f"counselor:{fresh.id}", "password_change", "counselor", fresh.id,
-                            fields=audit.changed_fields(before, after), before=before,
-                            after=after, detail=f"signing key {key_state}")
+                self._set_password(s, fresh, password_hash, now, actor=fresh.id,
+                                   action="password_change", detail=f"signing key {key_state}")
                 record = convert.counselor(fresh)
         except BaseException:
             if previous is not None:
                 restore_key_envelope(row.id, previous, folder=self._keys)
             raise
         return PasswordChange(record, key_state, message)
+
+    def _set_password(self, s: Any, row: Any, password_hash: str, now: Any, *, actor: int,
+                      action: str, detail: str) -> None:
+        """Store a new password hash, clear the failed attempts, and audit what changed."""
+        before = audit.snapshot(row)
+        row.password_hash, row.password_changed_at = password_hash, now
+        row.failed_attempts, row.last_failed_at = 0, None
+        s.flush()
+        after = audit.snapshot(row)
+        self._audit(s, f"counselor:{actor}", action, "counselor", row.id,
+                    fields=audit.changed_fields(before, after), before=before, after=after,
+                    detail=detail)
 
     def reset_password(self, admin_session: Session, username: str,
                        new_password: str) -> PasswordReset:
@@ -700,16 +706,11 @@ class AccountService:
         with self._keyring(target.username, new_password), self.database.write() as s:
             admin = self._require(s, admin_session, admin=True, doing="reset passwords")
             row = self._named(s, target.username)
-            before = audit.snapshot(row)
-            row.password_hash, row.password_changed_at = password_hash, now
-            row.failed_attempts, row.last_failed_at = 0, None
-            s.flush()
-            after = audit.snapshot(row)
-            self._audit(s, f"counselor:{admin.id}", "password_reset", "counselor", row.id,
-                        fields=audit.changed_fields(before, after), before=before, after=after,
-                        detail=f"password of {row.username} reset by {admin.username}; "
-                               + ("old signing key destroyed, a new identity is issued at the "
-                                  "next signature" if retired else "no signing key yet"))
+            self._set_password(
+                s, row, password_hash, now, actor=admin.id, action="password_reset",
+                detail=f"password of {row.username} reset by {admin.username}; "
+                       + ("old signing key destroyed, a new identity is issued at the "
+                          "next signature" if retired else "no signing key yet"))
             return PasswordReset(convert.counselor(row), retired, message)
 
     # ----------------------------------------------------------------------- signing
